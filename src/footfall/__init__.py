@@ -1,0 +1,5 @@
+"""footfall: walking as training for runners."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
