@@ -42,6 +42,9 @@ class Source:
     opener: Callable[[], BinaryIO]
     limit: int = MAX_ACTIVITY_BYTES
     hints: Hints = field(default_factory=Hints)
+    #: Finds another file of the same export by its path relative to this file's folder
+    #: (Apple Health's workout-routes/*.gpx); None when this source stands alone.
+    resolve: Callable[[str], Source | None] | None = None
 
     def open(self) -> BinaryIO:
         """A fresh stream of the (decompressed) bytes that refuses to pass ``limit``."""
@@ -71,13 +74,27 @@ def file_source(path: Path, *, limit: int = MAX_ACTIVITY_BYTES) -> Source:
     def opener() -> BinaryIO:
         return path.open("rb")
 
-    plain = Source(display, opener, limit)
+    plain = Source(display, opener, limit, resolve=_sibling_finder(path.parent))
     if plain_head(opener) == GZIP_MAGIC:
         return gunzipped(plain)
     return plain
 
 
 GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _sibling_finder(folder: Path) -> Callable[[str], Source | None]:
+    """Resolve a relative path (a leading ``/`` is the export's root) inside ``folder``,
+    refusing anything that would leave it."""
+    root = folder.resolve()
+
+    def find(relative: str) -> Source | None:
+        candidate = (root / relative.lstrip("/")).resolve()
+        if not candidate.is_relative_to(root) or not candidate.is_file():
+            return None
+        return file_source(candidate)
+
+    return find
 
 
 def plain_head(opener: Callable[[], BinaryIO]) -> bytes:
@@ -91,7 +108,7 @@ def gunzipped(inner: Source) -> Source:
     def opener() -> BinaryIO:
         return GzipReader(inner.opener(), inner.display)
 
-    return Source(inner.display, opener, inner.limit, inner.hints)
+    return Source(inner.display, opener, inner.limit, inner.hints, inner.resolve)
 
 
 class GzipReader(io.RawIOBase):
