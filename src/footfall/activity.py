@@ -72,9 +72,7 @@ class Samples:
         full: dict[str, FloatArray] = {}
         for name in STREAM_COLUMNS:
             col = columns.get(name)
-            full[name] = (
-                np.full(n, np.nan) if col is None else np.asarray(col, dtype=np.float64)
-            )
+            full[name] = np.full(n, np.nan) if col is None else np.asarray(col, dtype=np.float64)
         return cls(**full)
 
     def __len__(self) -> int:

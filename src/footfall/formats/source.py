@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from footfall.errors import DecodeError, TruncatedFile, UnsafeInput
 
@@ -48,7 +48,7 @@ class Source:
 
     def open(self) -> BinaryIO:
         """A fresh stream of the (decompressed) bytes that refuses to pass ``limit``."""
-        return LimitedReader(self.opener(), self.limit, self.display)
+        return cast(BinaryIO, LimitedReader(self.opener(), self.limit, self.display))
 
     def read_all(self) -> bytes:
         with self.open() as stream:
@@ -106,7 +106,7 @@ def gunzipped(inner: Source) -> Source:
     """The inflated content of a gzip source, held to the same size limit."""
 
     def opener() -> BinaryIO:
-        return GzipReader(inner.opener(), inner.display)
+        return cast(BinaryIO, GzipReader(inner.opener(), inner.display))
 
     return Source(inner.display, opener, inner.limit, inner.hints, inner.resolve)
 
