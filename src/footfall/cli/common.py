@@ -1,0 +1,80 @@
+"""What every command shares: the database option, JSON output, one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from footfall.errors import FootfallError, UsageError
+from footfall.store.database import Store, open_store
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: an SQLAlchemy URL or an SQLite file path "
+        "(default: $FOOTFALL_DB, else footfall.sqlite in your data folder).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")
+]
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def opened_store(ctx: typer.Context, db: str | None) -> Iterator[Store]:
+    """The store named by this command's --db, the app's --db, or the defaults."""
+    root_db = ctx.find_root().params.get("db") if ctx.find_root() is not ctx else None
+    store = open_store(db or root_db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def print_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def one_line_errors(command: Callable[P, T]) -> Callable[P, T]:
+    """Turn footfall's own errors into one line on stderr and an exit code (2 for usage,
+    1 otherwise); an unexpected error says so in one line too (FOOTFALL_DEBUG=1 shows the
+    traceback)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return command(*args, **kwargs)
+        except UsageError as exc:
+            raise fail(str(exc), 2) from None
+        except FootfallError as exc:
+            raise fail(str(exc), 1) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("FOOTFALL_DEBUG"):
+                raise
+            raise fail(f"internal error: {type(exc).__name__}: {exc}", 1) from None
+
+    return wrapper

@@ -1,0 +1,83 @@
+"""``footfall import PATH...``: files, folders, .gz, Strava and Apple Health exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from footfall.cli.common import DbOption, JsonOption, err, one_line_errors, opened_store, out
+from footfall.cli.common import print_json
+from footfall.importer.pipeline import import_paths
+from footfall.importer.report import ImportReport
+
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Files, folders, .gz, or export .zip files.", show_default=False)
+]
+
+
+@one_line_errors
+def import_command(
+    ctx: typer.Context, paths: PathsArgument, db: DbOption = None, json: JsonOption = False
+) -> None:
+    """Import activity files, daily steps and exports. Re-importing a file is a no-op.
+
+    Exit code 0 when every file was fine, 1 when some failed (the others are kept).
+    """
+    with opened_store(ctx, db) as store, _progress() as progress:
+        task = progress.add_task("importing", total=None)
+
+        def advance(total: int | None, label: str) -> None:
+            if total is not None:
+                progress.update(task, total=total)
+            else:
+                progress.update(task, advance=1, description=_short(label))
+
+        report = import_paths(store, paths, advance)
+    if json:
+        print_json(report.to_json())
+    else:
+        _print_summary(report)
+    for problem in report.errors:
+        err.print(f"[red]error:[/] {problem.path}: {problem.error}", soft_wrap=True)
+    raise typer.Exit(report.exit_code)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _short(label: str, width: int = 40) -> str:
+    return label if len(label) <= width else "…" + label[-(width - 1) :]
+
+
+def _print_summary(report: ImportReport) -> None:
+    if report.imported:
+        table = Table(title="Imported", title_justify="left")
+        for column in ("id", "start (UTC)", "sport", "samples", "km", "file"):
+            table.add_column(column, justify="right" if column in {"id", "samples", "km"} else "left")
+        for item in report.imported:
+            km = "" if item.distance_m is None else f"{item.distance_m / 1000:.2f}"
+            table.add_row(
+                str(item.id), item.start[:16].replace("T", " "), item.sport,
+                str(item.samples), km, _short(item.path, 50),
+            )
+        out.print(table)
+    for skipped in report.skipped:
+        out.print(f"skipped: {skipped.path}: {skipped.reason}", soft_wrap=True)
+    for days in report.day_steps:
+        out.print(f"daily steps: {days.path}: {days.days} days ({days.first} to {days.last})")
+    out.print(
+        f"{len(report.imported)} imported, {len(report.duplicates)} already stored, "
+        f"{len(report.skipped)} skipped, {len(report.errors)} failed"
+    )

@@ -1,0 +1,157 @@
+"""The import, as named stages over one source at a time:
+
+    discover -> read + hash -> (known? duplicate) -> decode -> save (one transaction)
+
+Each source is committed on its own, so an import killed half way leaves whole files
+behind and a second run finishes the job (files already stored are duplicates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy.exc import IntegrityError
+
+from footfall import formats
+from footfall.activity import Activity, Decoded
+from footfall.errors import FileProblem, NotAnActivity
+from footfall.formats.source import MAX_ACTIVITY_BYTES, Source
+from footfall.importer.discover import discover
+from footfall.importer.report import Imported, ImportReport, Problem, Skipped, StepDays
+from footfall.importer.save import distance_m, known_hash, save_file
+from footfall.sports import sport_from_label
+from footfall.store.database import Store
+
+#: Called once with the number of sources, then once per source as it is done.
+Progress = Callable[[int | None, str], None]
+
+
+def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
+    """Import every file under ``paths``; the report says what happened to each."""
+    found = list(discover([Path(p) for p in paths]))
+    notify = progress or (lambda _total, _label: None)
+    notify(len(found), "")
+    report = ImportReport()
+    for item in found:
+        if isinstance(item, FileProblem):
+            report.errors.append(Problem(item.path, item.problem))
+        else:
+            report.merge(import_source(store, item))
+        notify(None, item.path if isinstance(item, FileProblem) else item.display)
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """A source's bytes read once: hashed, measured, and replayable for the decoder."""
+
+    source: Source
+    sha256: str
+    size_bytes: int
+
+
+def import_source(store: Store, source: Source) -> ImportReport:
+    """Import one source in one transaction; every failure becomes a line of the report."""
+    report = ImportReport()
+    try:
+        content = read_content(source)
+        with store.session() as session:
+            if known_hash(session, content.sha256):
+                report.duplicates.append(source.display)
+                return report
+        decoded = formats.decode(content.source)
+    except NotAnActivity as problem:
+        report.skipped.append(Skipped(problem.path, problem.problem))
+        return report
+    except FileProblem as problem:
+        report.errors.append(Problem(problem.path, problem.problem))
+        return report
+    except OSError as exc:
+        report.errors.append(Problem(source.display, f"cannot be read ({exc.strerror or exc})"))
+        return report
+    except Exception as exc:  # noqa: BLE001 - a bug in one decoder must not cost the import
+        report.errors.append(Problem(source.display, f"could not be decoded ({_describe(exc)})"))
+        return report
+    _store_decoded(store, content, decoded, report)
+    return report
+
+
+def _store_decoded(store: Store, content: Content, decoded: Decoded, report: ImportReport) -> None:
+    display = content.source.display
+    for problem in decoded.problems:
+        report.errors.append(Problem(problem.path, problem.problem))
+    if not decoded.activities and not decoded.day_steps:
+        return
+    try:
+        with store.transaction() as session:
+            stored, duplicates = save_file(
+                session,
+                path=display,
+                sha256=content.sha256,
+                size_bytes=content.size_bytes,
+                decoded=decoded,
+            )
+            session.flush()
+            imported = [_imported(row.id, display, activity) for row, activity in stored]
+    except IntegrityError:  # another process stored the same file a moment ago
+        report.duplicates.append(display)
+        return
+    report.imported.extend(imported)
+    report.duplicates.extend(_label(display, a, len(decoded.activities)) for a in duplicates)
+    if decoded.day_steps:
+        dates = sorted({d.date for d in decoded.day_steps})
+        report.day_steps.append(StepDays(display, len(dates), str(dates[0]), str(dates[-1])))
+
+
+def read_content(source: Source) -> Content:
+    """Read and hash a source. Activity files are kept in memory so the decoder does not
+    read (or inflate) them twice; big exports are streamed twice instead."""
+    digest = hashlib.sha256()
+    size = 0
+    keep = source.limit <= MAX_ACTIVITY_BYTES
+    chunks: list[bytes] = []
+    with source.open() as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+            if keep:
+                chunks.append(chunk)
+    if not keep:
+        return Content(source, digest.hexdigest(), size)
+    data = b"".join(chunks)
+
+    def replay() -> BinaryIO:
+        return io.BytesIO(data)
+
+    replayed = Source(source.display, replay, source.limit, source.hints, source.resolve)
+    return Content(replayed, digest.hexdigest(), size)
+
+
+def _imported(activity_id: int, display: str, activity: Activity) -> Imported:
+    return Imported(
+        id=activity_id,
+        path=display,
+        sport=sport_from_label(activity.source_sport),
+        start=iso_utc(activity.start),
+        samples=len(activity.samples),
+        distance_m=distance_m(activity),
+    )
+
+
+def _label(display: str, activity: Activity, count: int) -> str:
+    return display if count == 1 else f"{display}#{activity.index + 1}"
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def iso_utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")

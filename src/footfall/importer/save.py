@@ -1,0 +1,147 @@
+"""Stage 3: write what one file gave into the store, in one transaction.
+
+The file's content hash is unique, so a second import of the same bytes (or a second
+process importing the same folder at the same time) stops at the constraint and is a
+duplicate; an activity already stored from another file (same start and device) is
+skipped. Either everything from the file is committed or nothing is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from footfall.activity import Activity, DaySteps, Decoded
+from footfall.store.models import ActivityRow, DayStepsRow, LapRow, SourceFile, StreamRow
+from footfall.store.streams import samples_to_parquet
+
+
+def known_hash(session: Session, sha256: str) -> bool:
+    return session.scalar(select(SourceFile.id).where(SourceFile.sha256 == sha256)) is not None
+
+
+def save_file(
+    session: Session, *, path: str, sha256: str, size_bytes: int, decoded: Decoded
+) -> tuple[list[tuple[ActivityRow, Activity]], list[Activity]]:
+    """Store a decoded file; returns (stored rows with their activity, duplicates)."""
+    record = SourceFile(
+        sha256=sha256,
+        path=path,
+        format=decoded.format,
+        size_bytes=size_bytes,
+        imported_at=dt.datetime.now(dt.UTC),
+    )
+    session.add(record)
+    session.flush()  # the unique hash is checked here
+    stored: list[tuple[ActivityRow, Activity]] = []
+    duplicates: list[Activity] = []
+    seen: set[tuple[int, str]] = set()
+    for activity in decoded.activities:
+        key = (int(activity.start_s), activity.device)
+        if key in seen or _activity_known(session, activity):
+            duplicates.append(activity)
+            continue
+        seen.add(key)
+        row = activity_row(activity, record)
+        session.add(row)
+        stored.append((row, activity))
+    _save_day_steps(session, decoded.day_steps, record)
+    session.flush()
+    return stored, duplicates
+
+
+def _activity_known(session: Session, activity: Activity) -> bool:
+    query = select(ActivityRow.id).where(
+        ActivityRow.start_epoch_s == int(activity.start_s), ActivityRow.device == activity.device
+    )
+    return session.scalar(query) is not None
+
+
+def activity_row(activity: Activity, source: SourceFile) -> ActivityRow:
+    samples, totals = activity.samples, activity.totals
+    row = ActivityRow(
+        source_file=source,
+        index_in_file=activity.index,
+        start_epoch_s=int(activity.start_s),
+        start=activity.start,
+        end=dt.datetime.fromtimestamp(activity.end_s, tz=dt.UTC),
+        utc_offset_s=activity.utc_offset_s,
+        device=activity.device,
+        name=activity.name,
+        source_sport=activity.source_sport,
+        samples=len(samples),
+        has_position=samples.has("lat_deg"),
+        duration_s=duration_s(activity),
+        distance_m=distance_m(activity),
+        device_elapsed_s=_finite(totals.elapsed_s),
+        device_timer_s=_finite(totals.timer_s),
+        device_distance_m=_finite(totals.distance_m),
+        device_cycles=_finite(totals.cycles),
+        device_steps=_finite(totals.steps),
+        device_calories_kcal=_finite(totals.calories_kcal),
+    )
+    row.stream = StreamRow(parquet=samples_to_parquet(samples))
+    row.laps = [
+        LapRow(
+            index=i,
+            start=dt.datetime.fromtimestamp(lap.start_s, tz=dt.UTC),
+            elapsed_s=_finite(lap.elapsed_s),
+            timer_s=_finite(lap.timer_s),
+            distance_m=_finite(lap.distance_m),
+            cycles=_finite(lap.cycles),
+        )
+        for i, lap in enumerate(activity.laps)
+    ]
+    return row
+
+
+def duration_s(activity: Activity) -> float:
+    """The device's elapsed time, else the span of the samples."""
+    elapsed = activity.totals.elapsed_s
+    if math.isfinite(elapsed) and elapsed >= 0:
+        return float(elapsed)
+    return max(0.0, activity.end_s - activity.start_s)
+
+
+def distance_m(activity: Activity) -> float | None:
+    """The device's total distance, else the last recorded cumulative distance."""
+    total = activity.totals.distance_m
+    if math.isfinite(total) and total >= 0:
+        return float(total)
+    recorded = activity.samples.distance_m
+    finite = recorded[np.isfinite(recorded)]
+    return float(finite.max()) if finite.size else None
+
+
+def _save_day_steps(session: Session, days: list[DaySteps], source: SourceFile) -> None:
+    """Upsert: the newest import of a (date, source) total wins (exports grow)."""
+    if not days:
+        return
+    merged: dict[tuple[dt.date, str], int] = {}
+    for day in days:
+        merged[(day.date, day.source)] = day.steps
+    values = [
+        {"date": d, "source": s, "steps": n, "source_file_id": source.id}
+        for (d, s), n in merged.items()
+    ]
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    for start in range(0, len(values), _ROWS_PER_STATEMENT):
+        statement = insert(DayStepsRow).values(values[start : start + _ROWS_PER_STATEMENT])
+        statement = statement.on_conflict_do_update(
+            index_elements=["date", "source"],
+            set_={"steps": statement.excluded.steps, "source_file_id": source.id},
+        )
+        session.execute(statement)
+
+
+_ROWS_PER_STATEMENT = 500  # 4 parameters a row stays far below SQLite's variable limit
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
