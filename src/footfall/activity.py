@@ -173,16 +173,17 @@ class DaySteps:
 
 @dataclass(slots=True)
 class Decoded:
-    """What one file gave: activities, daily step totals, and the problems met on the
-    way that did not stop the sound parts from being kept (a chained FIT whose second
-    part fails its CRC, a truncated file whose complete records are kept)."""
+    """What one file gave: activities, daily step totals, and what went wrong on the way.
+
+    ``problems`` are failures that did not stop the sound parts from being kept (a
+    chained FIT whose second part fails its CRC, a truncated file whose complete records
+    are kept): the import reports them as errors. ``warnings`` are gaps a runner should
+    know of that lose nothing the file holds (an Apple Health workout whose route file
+    is not in the export): reported, but the file counts as imported.
+    """
 
     activities: list[Activity] = field(default_factory=list)
     day_steps: list[DaySteps] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
     format: str = ""
-
-    def extend(self, other: Decoded) -> None:
-        self.activities.extend(other.activities)
-        self.day_steps.extend(other.day_steps)
-        self.problems.extend(other.problems)
+    warnings: list[FileProblem] = field(default_factory=list)

@@ -23,7 +23,9 @@ app = typer.Typer(
 def root(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL or SQLite path for every command.", show_default=False),
+        typer.Option(
+            "--db", help="Database URL or SQLite path for every command.", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Walking as training for runners: import, measure, plan, coach."""

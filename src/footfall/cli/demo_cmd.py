@@ -16,7 +16,9 @@ from footfall.demo.build import write_demo
 
 KeepOption = Annotated[
     Path | None,
-    typer.Option("--keep", help="Write the demo files and database here instead of a temporary folder."),
+    typer.Option(
+        "--keep", help="Write the demo files and database here instead of a temporary folder."
+    ),
 ]
 
 

@@ -9,13 +9,21 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from footfall.cli.common import DbOption, JsonOption, err, one_line_errors, opened_store, out
-from footfall.cli.common import print_json
+from footfall.cli.common import (
+    DbOption,
+    JsonOption,
+    err,
+    one_line_errors,
+    opened_store,
+    out,
+    print_json,
+)
 from footfall.importer.pipeline import import_paths
 from footfall.importer.report import ImportReport
 
 PathsArgument = Annotated[
-    list[Path], typer.Argument(help="Files, folders, .gz, or export .zip files.", show_default=False)
+    list[Path],
+    typer.Argument(help="Files, folders, .gz, or export .zip files.", show_default=False),
 ]
 
 
@@ -41,6 +49,8 @@ def import_command(
         print_json(report.to_json())
     else:
         _print_summary(report)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {warning.path}: {warning.error}", soft_wrap=True)
     for problem in report.errors:
         err.print(f"[red]error:[/] {problem.path}: {problem.error}", soft_wrap=True)
     raise typer.Exit(report.exit_code)
@@ -65,12 +75,18 @@ def _print_summary(report: ImportReport) -> None:
     if report.imported:
         table = Table(title="Imported", title_justify="left")
         for column in ("id", "start (UTC)", "sport", "samples", "km", "file"):
-            table.add_column(column, justify="right" if column in {"id", "samples", "km"} else "left")
+            table.add_column(
+                column, justify="right" if column in {"id", "samples", "km"} else "left"
+            )
         for item in report.imported:
             km = "" if item.distance_m is None else f"{item.distance_m / 1000:.2f}"
             table.add_row(
-                str(item.id), item.start[:16].replace("T", " "), item.sport,
-                str(item.samples), km, _short(item.path, 50),
+                str(item.id),
+                item.start[:16].replace("T", " "),
+                item.sport,
+                str(item.samples),
+                km,
+                _short(item.path, 50),
             )
         out.print(table)
     for skipped in report.skipped:

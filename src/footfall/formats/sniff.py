@@ -9,6 +9,7 @@ GPX = "gpx"
 TCX = "tcx"
 APPLE_HEALTH = "apple_health"
 CSV_STEPS = "csv_steps"
+STRAVA_INDEX = "strava_index"
 ZIP = "zip"
 
 _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
@@ -27,11 +28,22 @@ def sniff(head: bytes) -> str | None:
         return ZIP
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"<"):
-        return _xml_root(text)
-    first_line = text.split(b"\n", 1)[0].strip().lower().replace(b" ", b"")
-    if first_line.startswith(b"date,steps"):
+        # Recent Apple Health exports open with a DTD longer than any sniffing head.
+        return APPLE_HEALTH if b"<!DOCTYPE HealthData" in text else _xml_root(text)
+    return _csv_kind(text)
+
+
+def _csv_kind(text: bytes) -> str | None:
+    first_line = text.split(b"\n", 1)[0].strip().lower().replace(b" ", b"").replace(b'"', b"")
+    if first_line.startswith(b"activityid,activitydate"):
+        return STRAVA_INDEX
+    if {b"date", b"steps"} <= set(first_line.split(b",")):
         return CSV_STEPS
     return None
+
+
+def is_xml(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"<")
 
 
 def _xml_root(text: bytes) -> str | None:

@@ -14,13 +14,7 @@ from pathlib import Path
 
 from footfall.errors import FileProblem
 from footfall.formats import archive, strava_index
-from footfall.formats.source import (
-    MAX_HEALTH_EXPORT_BYTES,
-    Hints,
-    Source,
-    file_source,
-    plain_head,
-)
+from footfall.formats.source import Source, file_source, plain_head
 
 READABLE_SUFFIXES = {".fit", ".gpx", ".tcx", ".xml", ".csv", ".zip"}
 ZIP_MAGIC = b"PK"
@@ -40,37 +34,40 @@ def discover(paths: list[Path]) -> Iterator[Source | FileProblem]:
             yield FileProblem(path, "no such file or folder")
 
 
-def _file(path: Path, hints: Hints | None = None) -> Iterator[Source | FileProblem]:
+def _file(path: Path) -> Iterator[Source | FileProblem]:
     try:
-        if plain_head(path.open) == ZIP_MAGIC:
+        if plain_head(lambda: path.open("rb")) == ZIP_MAGIC:
             yield from archive.expand_zip(path)
             return
-        limit = MAX_HEALTH_EXPORT_BYTES if path.name == APPLE_EXPORT else None
-        source = file_source(path) if limit is None else file_source(path, limit=limit)
+        source = file_source(path)
     except OSError as exc:
         yield FileProblem(path, f"cannot be read ({exc.strerror or exc})")
         return
-    if hints is not None:
-        source = Source(source.display, source.opener, source.limit, hints, source.resolve)
     yield source
 
 
 def _folder(folder: Path) -> Iterator[Source | FileProblem]:
-    strava_hints = strava_index.folder_hints(folder)
-    for path in _walk(folder):
-        if _is_apple_side_file(path) or _is_strava_index(path, folder, strava_hints):
-            continue
-        if _name_readable(path):
-            yield from _file(path, strava_hints.get(path.resolve()))
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, sorted, without hidden files or folders."""
+    """Walk a folder in name order; an unzipped Strava export inside it is read through
+    its activities.csv (the files it lists, with their names and types)."""
     for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        if _is_strava_export(here):
+            dirs[:] = []
+            yield from strava_index.expand_folder(here)
+            continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            path = here / name
+            if not name.startswith(".") and _name_readable(path) and not _is_apple_side_file(path):
+                yield from _file(path)
+
+
+def _is_strava_export(folder: Path) -> bool:
+    index = folder / strava_index.INDEX_NAME
+    try:
+        return index.is_file() and strava_index.looks_like_index(file_source(index).head(64))
+    except (OSError, FileProblem):
+        return False
 
 
 def _name_readable(path: Path) -> bool:
@@ -85,7 +82,3 @@ def _is_apple_side_file(path: Path) -> bool:
     if path.name in APPLE_SIDE_FILES:
         return True
     return path.parent.name == APPLE_ROUTES and (path.parent.parent / APPLE_EXPORT).exists()
-
-
-def _is_strava_index(path: Path, folder: Path, hints: dict[Path, Hints]) -> bool:
-    return bool(hints) and path.parent == folder and path.suffix.lower() == ".csv"

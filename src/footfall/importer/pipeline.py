@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from footfall import formats
 from footfall.activity import Activity, Decoded
 from footfall.errors import FileProblem, NotAnActivity
-from footfall.formats.source import MAX_ACTIVITY_BYTES, Source
+from footfall.formats.source import MAX_ACTIVITY_BYTES, MAX_HEALTH_EXPORT_BYTES, Source
 from footfall.importer.discover import discover
 from footfall.importer.report import Imported, ImportReport, Problem, Skipped, StepDays
 from footfall.importer.save import distance_m, known_hash, save_file
@@ -32,14 +32,18 @@ from footfall.store.database import Store
 Progress = Callable[[int | None, str], None]
 
 
-def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
+def import_paths(
+    store: Store, paths: Iterable[Path], progress: Progress | None = None
+) -> ImportReport:
     """Import every file under ``paths``; the report says what happened to each."""
     found = list(discover([Path(p) for p in paths]))
     notify = progress or (lambda _total, _label: None)
     notify(len(found), "")
     report = ImportReport()
     for item in found:
-        if isinstance(item, FileProblem):
+        if isinstance(item, NotAnActivity):
+            report.skipped.append(Skipped(item.path, item.problem))
+        elif isinstance(item, FileProblem):
             report.errors.append(Problem(item.path, item.problem))
         else:
             report.merge(import_source(store, item))
@@ -60,6 +64,8 @@ def import_source(store: Store, source: Source) -> ImportReport:
     """Import one source in one transaction; every failure becomes a line of the report."""
     report = ImportReport()
     try:
+        if formats.format_of(source) in formats.STREAMED:
+            source = replace(source, limit=MAX_HEALTH_EXPORT_BYTES)
         content = read_content(source)
         with store.session() as session:
             if known_hash(session, content.sha256):
@@ -86,6 +92,8 @@ def _store_decoded(store: Store, content: Content, decoded: Decoded, report: Imp
     display = content.source.display
     for problem in decoded.problems:
         report.errors.append(Problem(problem.path, problem.problem))
+    for warning in decoded.warnings:
+        report.warnings.append(Problem(warning.path, warning.problem))
     if not decoded.activities and not decoded.day_steps:
         return
     try:

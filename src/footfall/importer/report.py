@@ -38,14 +38,16 @@ class StepDays:
 
 @dataclass(slots=True)
 class ImportReport:
-    """SPEC §3 ``import`` shape, plus ``skipped`` (readable files that hold no activity)
-    and ``day_steps`` (files that gave daily step totals)."""
+    """SPEC §3 ``import`` shape, plus ``skipped`` (readable files that hold no activity),
+    ``day_steps`` (files that gave daily step totals) and ``warnings`` (gaps that lost
+    nothing the file holds, such as an Apple Health route file missing from its export)."""
 
     imported: list[Imported] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     day_steps: list[StepDays] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -59,6 +61,7 @@ class ImportReport:
             "errors": [_fields(p) for p in self.errors],
             "skipped": [_fields(s) for s in self.skipped],
             "day_steps": [_fields(d) for d in self.day_steps],
+            "warnings": [_fields(w) for w in self.warnings],
         }
 
     def merge(self, other: ImportReport) -> None:
@@ -67,6 +70,7 @@ class ImportReport:
         self.errors.extend(other.errors)
         self.skipped.extend(other.skipped)
         self.day_steps.extend(other.day_steps)
+        self.warnings.extend(other.warnings)
 
 
 def _fields(item: Any) -> dict[str, Any]:

@@ -1,0 +1,247 @@
+"""GPX 1.0 / 1.1 tracks -> one :class:`Activity` per file.
+
+Every ``trk`` and ``trkseg`` of a file belongs to one recording, so their points are
+put together and sorted by time (a stable sort: points sharing a second keep their
+order). Namespaces are ignored (see :mod:`footfall.formats._xml`): Garmin's
+TrackPointExtension v1/v2 ``hr``/``cad``/``speed``, Cluetrust ``gpxdata:hr``/
+``cadence``/``speed``, GPX 1.0's ``speed`` and the un-namespaced ``speed``/``hr``/
+``heartrate``/``cadence`` that OpenTracks and Apple Health write all land in the same
+columns. SportTracks writes heart rate as a separate ``heartRateTrack``; it is matched
+to the points by time.
+
+Decisions
+---------
+- ``distance_m`` is the great-circle (haversine) distance summed along the points in
+  time order. A step from the last point of one ``trkseg`` (or ``trk``) to the first
+  point of the next adds nothing: writers start a new segment on pause/resume or when
+  the signal is lost, and the straight line across that gap is not a distance the
+  runner was recorded covering (a pause may be a car ride). This is also how gpxpy's
+  ``length_2d`` counts.
+- Points without a ``time`` are dropped: a sample must sit on the time axis, and a
+  point without a time cannot be placed in the recording. A file whose points have no
+  time at all (a route drawn on a map) or with only a ``rte`` is not an activity.
+- Times without an offset are UTC (GPX 1.1 says so); offsets are honoured, and the
+  first point's explicit offset becomes ``utc_offset_s``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from footfall.activity import Activity, Decoded, FloatArray, Samples
+from footfall.errors import NotAnActivity
+from footfall.formats._xml import (
+    MISSING,
+    Element,
+    children_text,
+    decimal,
+    iter_elements,
+    local_name,
+    number_column,
+    time_column,
+    timestamp,
+    xsd_datetime,
+)
+from footfall.formats.source import Source
+
+EARTH_RADIUS_M = 6_371_008.8  # IUGG mean radius
+
+_TAGS = frozenset({"gpx", "trk", "trkseg", "trkpt", "rtept", "name", "type", "heartRate"})
+_HEART_RATE = ("hr", "heartrate", "heartRate")
+_CADENCE = ("cad", "cadence", "RunCadence")
+#: Number columns read from each point, with what a runner would call them.
+_NUMBER_COLUMNS = {
+    "lat_deg": "latitude",
+    "lon_deg": "longitude",
+    "altitude_m": "elevation",
+    "speed_m_s": "speed",
+    "cadence_cpm": "cadence",
+}
+_NO_TRACK = "a GPX route/course with no recorded times, not an activity"
+
+
+@dataclass
+class _Found:
+    """What a pass over the file found: per-point texts in file order, and labels."""
+
+    columns: dict[str, list[str]] = field(
+        default_factory=lambda: {name: [] for name in ("time_s", *_NUMBER_COLUMNS, "hr")}
+    )
+    segment: list[int] = field(default_factory=list)
+    hr_track: dict[float, float] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # parent local name -> name
+    sport: str = ""
+    creator: str = ""
+    untimed_points: int = 0
+    route_points: int = 0
+
+
+def decode(source: Source) -> Decoded:
+    """The activity recorded in a GPX file, or NotAnActivity for routes and empty files."""
+    found = _scan(source)
+    if not found.segment:
+        raise NotAnActivity(source.display, _empty_reason(found))
+    return Decoded(activities=[_activity(found, source.display)], format="gpx")
+
+
+def _scan(source: Source) -> _Found:
+    found = _Found()
+    segment = 0  # trkseg and trk ends seen so far: the segment the next points are in
+    for name, element in iter_elements(source, _TAGS, root="gpx"):
+        if name == "trkpt":
+            _add_point(found, element, segment)
+        elif name in {"trkseg", "trk"}:
+            segment += 1
+        elif name == "rtept":
+            found.route_points += 1
+        elif name == "heartRate":
+            _add_heart_rate(found, element, source.display)
+        elif name == "gpx":
+            found.creator = (element.get("creator") or "").strip()
+        else:
+            _add_label(found, name, element)
+    return found
+
+
+def _add_label(found: _Found, name: str, element: Element) -> None:
+    """trk/name, metadata/name, gpx/name (GPX 1.0) and trk/type."""
+    parent = element.getparent()
+    where = local_name(parent.tag) if parent is not None else ""
+    text = (element.text or "").strip()
+    if not text:
+        return
+    if name == "name" and where in {"trk", "metadata", "gpx"}:
+        found.names.setdefault(where, text)
+    elif name == "type" and where == "trk" and not found.sport:
+        found.sport = text.lower()
+
+
+def _add_point(found: _Found, point: Element, segment: int) -> None:
+    values = children_text(point)
+    stamp = values.get("time")
+    if stamp is None:
+        found.untimed_points += 1
+        return
+    columns = found.columns
+    columns["time_s"].append(stamp)
+    columns["lat_deg"].append(point.get("lat") or MISSING)
+    columns["lon_deg"].append(point.get("lon") or MISSING)
+    columns["altitude_m"].append(values.get("ele", MISSING))
+    columns["speed_m_s"].append(values.get("speed", MISSING))
+    columns["cadence_cpm"].append(_first(values, _CADENCE))
+    columns["hr"].append(_first(values, _HEART_RATE))
+    found.segment.append(segment)
+
+
+def _first(values: dict[str, str], names: tuple[str, ...]) -> str:
+    for name in names:
+        if name in values:
+            return values[name]
+    return MISSING
+
+
+def _add_heart_rate(found: _Found, element: Element, display: str) -> None:
+    """SportTracks' ``<st:heartRate time=... bpm=.../>`` in a separate track."""
+    stamp, bpm = element.get("time"), element.get("bpm")
+    if stamp and bpm:
+        when = timestamp(stamp, element, display)
+        found.hr_track[when.timestamp()] = decimal(bpm, element, "bpm", display)
+
+
+def _utc_offset_s(first_time: str) -> int | None:
+    """The offset the first point's time states, when it states a local one."""
+    stamp = xsd_datetime(first_time)
+    offset = stamp.utcoffset() if not first_time.endswith(("Z", "z")) else None
+    return int(offset.total_seconds()) if offset else None
+
+
+def _empty_reason(found: _Found) -> str:
+    if found.untimed_points or found.route_points:
+        return _NO_TRACK
+    return "a GPX file with no track points (metadata only), not an activity"
+
+
+def _activity(found: _Found, display: str) -> Activity:
+    texts = found.columns
+    time_s = time_column(texts["time_s"], display)
+    order = np.argsort(time_s, kind="stable")
+    columns = {
+        name: number_column(texts[name], label, display)[order]
+        for name, label in _NUMBER_COLUMNS.items()
+    }
+    time_s = time_s[order]
+    lat, lon = columns["lat_deg"], columns["lon_deg"]
+    segment = _break_at_markers(lat, lon, np.asarray(found.segment)[order])
+    heart_rate = number_column(texts["hr"], "heart rate", display)[order]
+    samples = Samples.from_columns(
+        len(time_s),
+        time_s=time_s,
+        distance_m=cumulative_distance_m(lat, lon, segment),
+        heart_rate_bpm=_heart_rate(heart_rate, time_s, found.hr_track),
+        **columns,
+    )
+    names = found.names
+    return Activity(
+        samples=samples,
+        start_s=float(time_s[0]),
+        source_sport=found.sport,
+        device=found.creator,
+        name=names.get("trk") or names.get("metadata") or names.get("gpx") or "",
+        utc_offset_s=_utc_offset_s(texts["time_s"][0]),
+    )
+
+
+def _break_at_markers(
+    lat: FloatArray, lon: FloatArray, segment: NDArray[np.int_]
+) -> NDArray[np.int_]:
+    """Positions off the globe are not places: OpenTracks' legacy files mark a pause
+    with lat 100 and the resume with lat 200. They become NaN, and the distance does
+    not bridge them (as across a new trkseg). Returns the segment ids so adjusted."""
+    off_globe = (np.abs(lat) > 90) | (np.abs(lon) > 180)
+    lat[off_globe] = np.nan
+    lon[off_globe] = np.nan
+    adjusted: NDArray[np.int_] = segment * (len(segment) + 1) + np.cumsum(off_globe)
+    return adjusted
+
+
+def _heart_rate(recorded: FloatArray, time_s: FloatArray, track: dict[float, float]) -> FloatArray:
+    """Fill heart rate from a separate time-stamped track where the points had none."""
+    if not track:
+        return recorded
+    from_track = np.array([track.get(float(t), math.nan) for t in time_s])
+    return np.where(np.isnan(recorded), from_track, recorded)
+
+
+def cumulative_distance_m(
+    lat: FloatArray, lon: FloatArray, segment: NDArray[np.int_]
+) -> FloatArray:
+    """Haversine distance summed along the points, not across a change of segment.
+
+    Points without a position get NaN; the distance resumes from the last point that
+    had one (within the same segment).
+    """
+    has_position = np.isfinite(lat) & np.isfinite(lon)
+    result = np.full(len(lat), np.nan)
+    where = np.flatnonzero(has_position)
+    if len(where) == 0:
+        return result
+    phi, lam = np.radians(lat[where]), np.radians(lon[where])
+    step = _haversine_m(phi[:-1], lam[:-1], phi[1:], lam[1:])
+    step[segment[where][1:] != segment[where][:-1]] = 0.0
+    result[where] = np.concatenate(([0.0], np.cumsum(step)))
+    return result
+
+
+def _haversine_m(
+    phi1: FloatArray, lam1: FloatArray, phi2: FloatArray, lam2: FloatArray
+) -> FloatArray:
+    half = (
+        np.sin((phi2 - phi1) / 2) ** 2
+        + np.cos(phi1) * np.cos(phi2) * np.sin((lam2 - lam1) / 2) ** 2
+    )
+    distance: FloatArray = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(half, 0.0, 1.0)))
+    return distance

@@ -1,0 +1,277 @@
+"""GPX decoding: the real corpus against gpxpy, and behaviours on files made here."""
+
+from __future__ import annotations
+
+import gzip
+import math
+from pathlib import Path
+
+import gpxpy
+import gpxpy.geo
+import numpy as np
+import pytest
+from lxml import etree
+
+from conftest import CorpusFile, corpus_params
+from footfall.activity import Activity
+from footfall.errors import DecodeError, NotAnActivity
+from footfall.formats import gpx
+from footfall.formats.source import file_source
+
+GPX11 = "http://www.topografix.com/GPX/1/1"
+TPX_V1 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
+TPX_V2 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v2"
+
+#: Corpus files that hold no recording, and why (the manifest lists them as ok).
+NOT_ACTIVITIES = {
+    # MapMyFitness "ride mapped": 9,722 points drawn on a map, not one has a time.
+    "gpx/gc__A_ride_mapped_on_11_22_2011.gpx": "route/course with no recorded times",
+    # GoldenCheetah: metadata only, no points.
+    "gpx/gc__MetadataOnly.gpx": "no track points (metadata only)",
+}
+
+
+def is_gpx(f: CorpusFile) -> bool:
+    return f.path.suffix == ".gpx" and f.path.parent.name in {"gpx", "strava", "other"}
+
+
+def one_activity(path: Path) -> Activity:
+    decoded = gpx.decode(file_source(path))
+    assert decoded.format == "gpx" and len(decoded.activities) == 1
+    return decoded.activities[0]
+
+
+def reference_length_m(parsed: gpxpy.gpx.GPX) -> float:
+    """gpxpy's 2-D length, split where a point lies off the globe.
+
+    Where gpxpy and the schema disagree the schema wins: latitudeType is -90..90 and
+    longitudeType -180..180, so OpenTracks' legacy pause markers (lat 100 and 200) are
+    not places, and gpxpy's 39,506 km across them is not a distance run.
+    """
+    total = 0.0
+    for track in parsed.tracks:
+        for segment in track.segments:
+            run: list[gpxpy.gpx.GPXTrackPoint] = []
+            for point in [*segment.points, None]:
+                if point is not None and abs(point.latitude) <= 90:
+                    run.append(point)
+                    continue
+                total += gpxpy.geo.length_2d(run) if len(run) > 1 else 0.0
+                run = []
+    return total
+
+
+def timed_points(path: Path) -> list[float]:
+    """Times of the trkpts that have one, by plain lxml (no gpxpy)."""
+    tree = etree.parse(str(path))
+    texts = tree.xpath("//*[local-name()='trkpt']/*[local-name()='time']/text()")
+    return [gpx.xsd_datetime(str(text)).timestamp() for text in texts]
+
+
+@pytest.mark.parametrize("case", corpus_params(lambda f: is_gpx(f) and f.expect == "ok"))
+def test_every_corpus_gpx_decodes_like_gpxpy_reads_it(case: CorpusFile) -> None:
+    if case.name in NOT_ACTIVITIES:
+        with pytest.raises(NotAnActivity, match=NOT_ACTIVITIES[case.name]):
+            gpx.decode(file_source(case.path))
+        return
+    activity = one_activity(case.path)
+    samples = activity.samples
+    times = timed_points(case.path)
+    assert len(samples) == len(times)
+    assert samples.time_s[0] == pytest.approx(min(times))
+    assert samples.time_s[-1] == pytest.approx(max(times))
+    assert activity.start_s == samples.time_s[0]
+    assert np.all(np.diff(samples.time_s) >= 0)
+    if case.name == "gpx/runalyze__standard.gpx":
+        return  # gpxpy refuses its first trkpt (no lat/lon; the schema requires them)
+    with case.path.open(encoding="utf-8") as handle:
+        parsed = gpxpy.parse(handle)
+    expected = reference_length_m(parsed)
+    travelled = float(np.nanmax(samples.distance_m))
+    assert travelled == pytest.approx(expected, rel=0.005, abs=0.5)
+
+
+def write(tmp_path: Path, body: str, *, attrs: str = 'creator="footfall tests"') -> Path:
+    path = tmp_path / "made.gpx"
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<gpx version="1.1" {attrs} xmlns="{GPX11}" xmlns:a="{TPX_V1}" xmlns:b="{TPX_V2}">'
+        f"{body}</gpx>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def trkpt(lat: float, lon: float, time: str, extra: str = "") -> str:
+    return f'<trkpt lat="{lat}" lon="{lon}"><ele>50</ele><time>{time}</time>{extra}</trkpt>'
+
+
+def test_it_reads_heart_rate_and_cadence_from_trackpoint_extension_v1_and_v2(
+    tmp_path: Path,
+) -> None:
+    v1 = "<extensions><a:TrackPointExtension><a:hr>141</a:hr><a:cad>86</a:cad>"
+    v2 = (
+        "<extensions><b:TrackPointExtension><b:hr>143</b:hr><b:cad>87</b:cad><b:speed>3.1</b:speed>"
+    )
+    end = "</{0}:TrackPointExtension></extensions>"
+    body = (
+        "<trk><trkseg>"
+        + trkpt(48.0, 2.0, "2024-05-01T07:00:00Z", v1 + end.format("a"))
+        + trkpt(48.0001, 2.0, "2024-05-01T07:00:01Z", v2 + end.format("b"))
+        + "</trkseg></trk>"
+    )
+    samples = one_activity(write(tmp_path, body)).samples
+    assert list(samples.heart_rate_bpm) == [141.0, 143.0]
+    assert list(samples.cadence_cpm) == [86.0, 87.0]  # as recorded: strides per minute
+    assert math.isnan(samples.speed_m_s[0]) and samples.speed_m_s[1] == 3.1
+
+
+def test_it_reads_extensions_written_without_a_namespace(tmp_path: Path) -> None:
+    ext = (
+        "<extensions><speed>2.5</speed><heartrate>120</heartrate><cadence>80</cadence></extensions>"
+    )
+    body = f"<trk><trkseg>{trkpt(48.0, 2.0, '2024-05-01T07:00:00Z', ext)}</trkseg></trk>"
+    samples = one_activity(write(tmp_path, body)).samples
+    assert (samples.speed_m_s[0], samples.heart_rate_bpm[0], samples.cadence_cpm[0]) == (
+        2.5,
+        120.0,
+        80.0,
+    )
+
+
+def test_it_measures_great_circle_distance_along_the_points(tmp_path: Path) -> None:
+    points = [trkpt(45.0 + i * 0.001, 7.0, f"2024-05-01T07:00:{i:02d}Z") for i in range(5)]
+    body = f"<trk><trkseg>{''.join(points)}</trkseg></trk>"
+    distance = one_activity(write(tmp_path, body)).samples.distance_m
+    # 0.001 degree of latitude is 111.19 m on the mean-radius sphere
+    assert distance == pytest.approx([0, 111.19, 222.39, 333.58, 444.78], abs=0.01)
+
+
+def test_it_adds_no_distance_across_the_gap_between_segments(tmp_path: Path) -> None:
+    first = trkpt(45.0, 7.0, "2024-05-01T07:00:00Z") + trkpt(45.001, 7.0, "2024-05-01T07:00:30Z")
+    second = trkpt(45.1, 7.0, "2024-05-01T07:30:00Z") + trkpt(45.101, 7.0, "2024-05-01T07:30:30Z")
+    body = f"<trk><trkseg>{first}</trkseg><trkseg>{second}</trkseg></trk>"
+    distance = one_activity(write(tmp_path, body)).samples.distance_m
+    assert distance[-1] == pytest.approx(2 * 111.195, abs=0.01)  # not the 11 km between
+
+
+def test_it_puts_several_tracks_in_time_order(tmp_path: Path) -> None:
+    later = f"<trk><name>b</name><trkseg>{trkpt(45.0, 7.0, '2024-05-01T09:00:00Z')}</trkseg></trk>"
+    earlier = (
+        f"<trk><name>a</name><trkseg>{trkpt(45.0, 7.0, '2024-05-01T08:00:00Z')}</trkseg></trk>"
+    )
+    activity = one_activity(write(tmp_path, later + earlier))
+    assert list(activity.samples.time_s) == [1714550400.0, 1714554000.0]
+    assert activity.start.isoformat() == "2024-05-01T08:00:00+00:00"
+    assert activity.name == "b"  # the first track's name, as the file lists them
+
+
+def test_it_converts_time_zone_offsets_to_utc(tmp_path: Path) -> None:
+    body = f"<trk><trkseg>{trkpt(45.0, 7.0, '2021-01-07T21:51:59.179+01:15')}</trkseg></trk>"
+    activity = one_activity(write(tmp_path, body))
+    assert activity.start.isoformat() == "2021-01-07T20:36:59.179000+00:00"
+    assert activity.utc_offset_s == 4500
+
+
+def test_it_converts_the_opentracks_time_zone_file_to_utc(corpus: Path) -> None:
+    activity = one_activity(corpus / "gpx" / "opentracks__gpx_timezone.gpx")
+    assert activity.start.isoformat() == "2021-01-07T20:36:59.179000+00:00"
+    assert activity.utc_offset_s == 75 * 60
+
+
+def test_it_keeps_labels_device_and_name_from_the_file(tmp_path: Path) -> None:
+    body = (
+        "<metadata><name>Morning</name></metadata>"
+        "<trk><type>Running</type><trkseg>"
+        f"{trkpt(45.0, 7.0, '2024-05-01T07:00:00Z')}</trkseg></trk>"
+    )
+    activity = one_activity(write(tmp_path, body, attrs='creator="Garmin Connect"'))
+    assert (activity.source_sport, activity.device, activity.name) == (
+        "running",
+        "Garmin Connect",
+        "Morning",
+    )
+
+
+def test_it_reads_a_strava_export_with_its_numeric_sport(corpus: Path) -> None:
+    activity = one_activity(corpus / "strava" / "mvolzstrava__trail_roche_doetre.gpx")
+    samples = activity.samples
+    assert (activity.source_sport, activity.device, len(samples)) == ("9", "StravaGPX", 4305)
+    assert activity.start.isoformat() == "2021-10-17T07:31:59+00:00"
+    assert 30_000 < samples.distance_m[-1] < 31_500  # a 30 km trail run
+    assert 60 < np.nanmean(samples.heart_rate_bpm) < 200
+
+
+def test_it_reads_gpx_1_0_with_speed_in_the_point(tmp_path: Path) -> None:
+    path = tmp_path / "old.gpx"
+    path.write_text(
+        '<gpx version="1.0" creator="eTrex" xmlns="http://www.topografix.com/GPX/1/0">'
+        "<name>Old</name><trk><trkseg>"
+        '<trkpt lat="45" lon="7"><ele>10</ele><time>2010-03-04T05:06:07Z</time>'
+        "<speed>2.75</speed></trkpt></trkseg></trk></gpx>",
+        encoding="utf-8",
+    )
+    activity = one_activity(path)
+    assert (activity.name, activity.samples.speed_m_s[0]) == ("Old", 2.75)
+
+
+def test_it_drops_points_without_a_time(tmp_path: Path) -> None:
+    untimed = '<trkpt lat="45.5" lon="7"><ele>1</ele></trkpt>'
+    timed = trkpt(45.0, 7.0, "2024-05-01T07:00:00Z") + trkpt(45.001, 7.0, "2024-05-01T07:00:09Z")
+    body = f"<trk><trkseg>{untimed}{timed}{untimed}</trkseg></trk>"
+    samples = one_activity(write(tmp_path, body)).samples
+    assert len(samples) == 2 and samples.distance_m[-1] == pytest.approx(111.19, abs=0.01)
+
+
+def test_pause_markers_off_the_globe_are_no_places_and_break_the_distance(corpus: Path) -> None:
+    samples = one_activity(corpus / "gpx" / "opentracks__legacy_gpx_pause_resume.gpx").samples
+    assert len(samples) == 6 and int(np.isnan(samples.lat_deg).sum()) == 2
+    assert samples.distance_m[-1] == pytest.approx(2 * 111.03, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ('<rte><rtept lat="45" lon="7"/><rtept lat="45.1" lon="7"/></rte>', "route/course"),
+        ('<trk><trkseg><trkpt lat="45" lon="7"/></trkseg></trk>', "route/course"),
+        ("<metadata><time>2023-07-07T16:10:57Z</time></metadata>", "metadata only"),
+    ],
+    ids=["route", "track without times", "metadata only"],
+)
+def test_a_file_without_a_recording_is_not_an_activity(
+    tmp_path: Path, body: str, reason: str
+) -> None:
+    with pytest.raises(NotAnActivity, match=reason) as caught:
+        gpx.decode(file_source(write(tmp_path, body)))
+    assert str(tmp_path / "made.gpx") in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("point", "says"),
+    [
+        (
+            '<trkpt lat="45" lon="7"><ele>high</ele><time>2024-05-01T07:00:00Z</time></trkpt>',
+            "elevation 'high' \\(point 1\\)",
+        ),
+        ('<trkpt lat="45" lon="7"><time>yesterday</time></trkpt>', "time 'yesterday'"),
+        (
+            '<trkpt lat="north" lon="7"><time>2024-05-01T07:00:00Z</time></trkpt>',
+            "latitude 'north'",
+        ),
+    ],
+)
+def test_an_unreadable_value_names_the_file_and_the_value(
+    tmp_path: Path, point: str, says: str
+) -> None:
+    path = write(tmp_path, f"<trk><trkseg>{point}</trkseg></trk>")
+    with pytest.raises(DecodeError, match=says) as caught:
+        gpx.decode(file_source(path))
+    assert str(path) in str(caught.value)
+
+
+def test_it_reads_a_gzipped_gpx(tmp_path: Path) -> None:
+    body = f"<trk><trkseg>{trkpt(45.0, 7.0, '2024-05-01T07:00:00Z')}</trkseg></trk>"
+    plain = write(tmp_path, body)
+    packed = tmp_path / "made.gpx.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    assert len(one_activity(packed).samples) == 1
