@@ -32,7 +32,7 @@ def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path: Pat
     def open_it() -> None:
         try:
             open_store(path).close()
-        except BaseException as exc:  # the assertion below reports it
+        except Exception as exc:  # noqa: BLE001 - the assertion below reports it
             failures.append(exc)
 
     threads = [threading.Thread(target=open_it) for _ in range(4)]
@@ -47,7 +47,9 @@ def test_times_come_back_in_utc_even_from_sqlite(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "tz.sqlite"))
     local = dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     with store.transaction() as session:
-        session.add(SourceFile(sha256="a" * 64, path="x", format="fit", size_bytes=1, imported_at=local))
+        session.add(
+            SourceFile(sha256="a" * 64, path="x", format="fit", size_bytes=1, imported_at=local)
+        )
     with store.session() as session:
         stored = session.scalar(select(SourceFile.imported_at))
     assert stored == local
@@ -58,7 +60,9 @@ def test_a_naive_time_is_refused(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "naive.sqlite"))
     with pytest.raises(Exception, match="naive"), store.transaction() as session:
         naive = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - the point of the test
-        session.add(SourceFile(sha256="b" * 64, path="x", format="fit", size_bytes=1, imported_at=naive))
+        session.add(
+            SourceFile(sha256="b" * 64, path="x", format="fit", size_bytes=1, imported_at=naive)
+        )
 
 
 def test_an_unopenable_database_is_one_clear_error(tmp_path: Path) -> None:
@@ -88,7 +92,9 @@ def test_streams_round_trip_through_parquet_with_their_gaps() -> None:
     n = 1000
     heart = rng.uniform(90, 180, n)
     heart[::7] = np.nan
-    samples = Samples.from_columns(n, time_s=np.arange(n, dtype=float) + 1.7e9, heart_rate_bpm=heart)
+    samples = Samples.from_columns(
+        n, time_s=np.arange(n, dtype=float) + 1.7e9, heart_rate_bpm=heart
+    )
     back = parquet_to_samples(samples_to_parquet(samples))
     np.testing.assert_array_equal(back.time_s, samples.time_s)
     np.testing.assert_array_equal(back.heart_rate_bpm, heart)
