@@ -1,53 +1,17 @@
-"""Shared fixtures: the real-file corpus (skipped with a reason where it is absent)."""
+"""Fixtures every test folder shares: the corpus (skipped with a reason where it is
+absent) and the demo runner's files, written once per test worker."""
 
 from __future__ import annotations
 
-import csv
-import os
-from dataclasses import dataclass
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("FOOTFALL_CORPUS", REPO.parent / "shared" / "corpus"))
-CORPUS_MISSING = f"the shared corpus is not at {CORPUS} (set FOOTFALL_CORPUS to use it)"
+from corpus import CORPUS, CORPUS_MISSING
+from footfall.demo.build import write_demo
 
-
-@dataclass(frozen=True)
-class CorpusFile:
-    """One row of the corpus MANIFEST.tsv."""
-
-    path: Path
-    expect: str  # ok | error | partial
-    kind: str  # activity | non-activity | archive | health-export | strava-csv | ...
-    note: str
-
-    @property
-    def name(self) -> str:
-        return str(self.path.relative_to(CORPUS))
-
-
-def corpus_files() -> list[CorpusFile]:
-    """Every file the manifest lists; empty where the corpus is absent."""
-    manifest = CORPUS / "MANIFEST.tsv"
-    if not manifest.exists():
-        return []
-    with manifest.open(newline="", encoding="utf-8") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")
-        return [
-            CorpusFile(CORPUS / row["file"], row["expect"], row["kind"], row["note"])
-            for row in rows
-        ]
-
-
-def corpus_params(predicate: object = None) -> list[object]:
-    """pytest params over corpus files matching ``predicate``; one skipped param when the
-    corpus is absent, so the reason shows in the test report."""
-    files = [f for f in corpus_files() if predicate is None or predicate(f)]  # type: ignore[operator]
-    if not files:
-        return [pytest.param(None, marks=pytest.mark.skip(reason=CORPUS_MISSING))]
-    return [pytest.param(f, id=f.name) for f in files]
+DEMO_END = dt.date(2026, 3, 22)
 
 
 @pytest.fixture
@@ -55,3 +19,10 @@ def corpus() -> Path:
     if not CORPUS.exists():
         pytest.skip(CORPUS_MISSING)
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    write_demo(folder, end=DEMO_END)
+    return folder

@@ -14,7 +14,7 @@ from pathlib import Path
 import fitdecode
 import pytest
 
-from conftest import CorpusFile, corpus_params
+from corpus import CorpusFile, corpus_params
 from footfall.errors import DecodeError, FileProblem, NotAnActivity, UnknownFormat, UnsafeInput
 from footfall.formats import decode
 from footfall.formats.archive import MAX_PACKING_RATIO, expand_zip

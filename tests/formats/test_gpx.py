@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from lxml import etree
 
-from conftest import CorpusFile, corpus_params
+from corpus import CorpusFile, corpus_params
 from footfall.activity import Activity
 from footfall.errors import DecodeError, NotAnActivity
 from footfall.formats import gpx

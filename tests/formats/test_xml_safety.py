@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, CORPUS_MISSING
+from corpus import CORPUS, CORPUS_MISSING
 from footfall.activity import Decoded
 from footfall.errors import DecodeError, FileProblem, TruncatedFile, UnsafeInput
 from footfall.formats import gpx, tcx

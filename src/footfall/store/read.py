@@ -43,7 +43,7 @@ def list_activities(store: Store, *, since: dt.datetime | None = None) -> list[A
     if since is not None:
         query = query.where(ActivityRow.start >= since)
     with store.session() as session:
-        return [_summary(row, path) for row, path in session.execute(query).tuples()]
+        return [_summary(row, path) for row, path in session.execute(query).all()]
 
 
 def _summary(row: ActivityRow, path: str) -> ActivitySummary:

@@ -1,0 +1,112 @@
+"""``footfall import`` as a program: the JSON contract, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from cli_runner import assert_no_traceback, footfall
+from hostile import write_hostile_folder
+
+IMPORT_KEYS = {"id", "path", "sport", "start", "samples", "distance_m"}
+ACTIVITY_KEYS = {
+    "id", "start", "sport", "source_sport", "duration_s", "moving_s", "distance_m", "steps",
+    "steps_source", "run_s", "walk_s", "brisk_walk_s", "impact_bw_steps",
+}  # fmt: skip
+
+
+def first(folder: Path, suffix: str) -> Path:
+    return next(p for p in sorted(folder.iterdir()) if p.name.endswith(suffix))
+
+
+def test_import_json_is_the_spec_shape_and_nothing_else(demo_folder: Path, tmp_path: Path) -> None:
+    run = footfall("import", "--json", demo_folder, db=tmp_path / "db.sqlite")
+    assert run.code == 0, run.stderr
+    document = run.json()
+    assert {"imported", "duplicates", "errors"} <= set(document)
+    assert document["errors"] == [] and document["duplicates"] == []
+    activity_files = [p for p in demo_folder.iterdir() if not p.name.endswith(".csv")]
+    assert len(document["imported"]) == len(activity_files)
+    for item in document["imported"]:
+        assert set(item) >= IMPORT_KEYS
+        assert item["start"].endswith("Z")
+        assert item["samples"] > 0 and item["distance_m"] > 0
+
+
+def test_reimport_reports_duplicates_and_exit_zero(demo_folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    footfall("import", demo_folder, db=db)
+    again = footfall("import", "--json", demo_folder, db=db)
+    assert again.code == 0
+    assert again.json()["imported"] == []
+    assert len(again.json()["duplicates"]) == len(list(demo_folder.iterdir()))
+
+
+def test_activities_json_lists_every_spec_field(demo_folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    footfall("import", first(demo_folder, ".fit"), first(demo_folder, ".tcx"), db=db)
+    run = footfall("activities", "--json", db=db)
+    assert run.code == 0
+    rows = run.json()
+    assert len(rows) == 2
+    for row in rows:
+        assert set(row) >= ACTIVITY_KEYS
+
+
+def test_the_db_option_works_before_and_after_the_command(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    before, after = tmp_path / "before.sqlite", tmp_path / "after.sqlite"
+    fit = first(demo_folder, ".fit")
+    assert footfall("--db", before, "import", fit).code == 0
+    assert footfall("import", "--db", after, fit).code == 0
+    assert len(footfall("activities", "--json", "--db", before).json()) == 1
+    assert len(footfall("--db", after, "activities", "--json").json()) == 1
+
+
+def test_every_hostile_file_is_one_line_and_the_good_ones_are_kept(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mixed"
+    good_fit, good_gpx = first(demo_folder, ".fit"), first(demo_folder, ".gpx")
+    expected = write_hostile_folder(folder, good_fit.read_bytes(), good_gpx.read_bytes())
+    shutil.copy(good_gpx, folder / good_gpx.name)
+    shutil.copy(first(demo_folder, ".tcx"), folder / "good.tcx")
+    run = footfall("import", "--json", folder, db=tmp_path / "db.sqlite")
+    assert_no_traceback(run)
+    assert run.code == 1
+    document = run.json()
+    errors = {e["path"].removeprefix(str(folder) + "/"): e["error"] for e in document["errors"]}
+    assert set(errors) == set(expected), errors
+    for name, word in expected.items():
+        assert word.lower() in errors[name].lower(), (name, errors[name])
+    lines = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == len(expected)
+    imported = sorted(Path(i["path"].split("!")[-1]).name for i in document["imported"])
+    assert imported == sorted(["1.fit", good_gpx.name, "good.tcx"])
+    assert "root:" not in run.stdout + run.stderr  # nothing of /etc/passwd leaks
+
+
+def test_a_file_named_wrongly_is_read_by_its_content(demo_folder: Path, tmp_path: Path) -> None:
+    # Strava's exports name FIT files .bin.gz; footfall goes by the bytes, not the name.
+    renamed = tmp_path / "really-a-gpx.fit"
+    renamed.write_bytes(first(demo_folder, ".gpx").read_bytes())
+    run = footfall("import", "--json", renamed, db=tmp_path / "db.sqlite")
+    assert run.code == 0
+    assert run.json()["imported"][0]["sport"] in {"run", "walk"}
+
+
+def test_usage_mistakes_exit_two(tmp_path: Path) -> None:
+    assert footfall("import", db=tmp_path / "db.sqlite").code == 2
+    assert footfall("import", "--no-such-option", "x", db=tmp_path / "db.sqlite").code == 2
+    assert footfall("no-such-command").code == 2
+
+
+def test_an_unopenable_database_is_one_line(tmp_path: Path, demo_folder: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    run = footfall("import", first(demo_folder, ".fit"), "--db", blocker / "x" / "db.sqlite")
+    assert_no_traceback(run)
+    assert run.code == 1
+    assert run.stderr.strip().count("\n") == 0
+    assert "cannot open the database" in run.stderr
