@@ -3,15 +3,13 @@ absent) and the demo runner's files, written once per test worker."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from corpus import CORPUS, CORPUS_MISSING
 from footfall.demo.build import write_demo
-
-DEMO_END = dt.date(2026, 3, 22)
+from tests_support import DEMO_END
 
 
 @pytest.fixture

@@ -26,8 +26,6 @@ TPX_V2 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v2"
 NOT_ACTIVITIES = {
     # MapMyFitness "ride mapped": 9,722 points drawn on a map, not one has a time.
     "gpx/gc__A_ride_mapped_on_11_22_2011.gpx": "route/course with no recorded times",
-    # GoldenCheetah: metadata only, no points.
-    "gpx/gc__MetadataOnly.gpx": "no track points (metadata only)",
 }
 
 
@@ -234,9 +232,8 @@ def test_pause_markers_off_the_globe_are_no_places_and_break_the_distance(corpus
     [
         ('<rte><rtept lat="45" lon="7"/><rtept lat="45.1" lon="7"/></rte>', "route/course"),
         ('<trk><trkseg><trkpt lat="45" lon="7"/></trkseg></trk>', "route/course"),
-        ("<metadata><time>2023-07-07T16:10:57Z</time></metadata>", "metadata only"),
     ],
-    ids=["route", "track without times", "metadata only"],
+    ids=["route", "track without times"],
 )
 def test_a_file_without_a_recording_is_not_an_activity(
     tmp_path: Path, body: str, reason: str
@@ -244,6 +241,21 @@ def test_a_file_without_a_recording_is_not_an_activity(
     with pytest.raises(NotAnActivity, match=reason) as caught:
         gpx.decode(file_source(write(tmp_path, body)))
     assert str(tmp_path / "made.gpx") in str(caught.value)
+
+
+def test_a_file_without_any_point_is_a_failed_export(tmp_path: Path) -> None:
+    # GoldenCheetah's MetadataOnly.gpx and FitTrackee's "incorrect" GPX files: nothing to
+    # import is a problem to report, not a route to skip quietly.
+    with pytest.raises(DecodeError, match="no track or route points") as caught:
+        gpx.decode(
+            file_source(write(tmp_path, "<metadata><time>2023-07-07T16:10:57Z</time></metadata>"))
+        )
+    assert str(tmp_path / "made.gpx") in str(caught.value)
+
+
+def test_the_metadata_only_corpus_file_is_a_problem(corpus: Path) -> None:
+    with pytest.raises(DecodeError, match="metadata only"):
+        gpx.decode(file_source(corpus / "gpx" / "gc__MetadataOnly.gpx"))
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from footfall.activity import Activity, Decoded, FloatArray, Samples
-from footfall.errors import NotAnActivity
+from footfall.errors import DecodeError, NotAnActivity
 from footfall.formats._xml import (
     MISSING,
     Element,
@@ -61,6 +61,7 @@ _NUMBER_COLUMNS = {
     "speed_m_s": "speed",
     "cadence_cpm": "cadence",
 }
+_NO_POINTS = "the GPX file holds no track or route points (metadata only): nothing to import"
 _NO_TRACK = "a GPX route/course with no recorded times, not an activity"
 
 
@@ -81,10 +82,13 @@ class _Found:
 
 
 def decode(source: Source) -> Decoded:
-    """The activity recorded in a GPX file, or NotAnActivity for routes and empty files."""
+    """The activity recorded in a GPX file; NotAnActivity for a route (points without
+    times), DecodeError for a file with no points at all (an export that failed)."""
     found = _scan(source)
     if not found.segment:
-        raise NotAnActivity(source.display, _empty_reason(found))
+        if found.untimed_points or found.route_points:
+            raise NotAnActivity(source.display, _NO_TRACK)
+        raise DecodeError(source.display, _NO_POINTS)
     return Decoded(activities=[_activity(found, source.display)], format="gpx")
 
 
@@ -157,12 +161,6 @@ def _utc_offset_s(first_time: str) -> int | None:
     stamp = xsd_datetime(first_time)
     offset = stamp.utcoffset() if not first_time.endswith(("Z", "z")) else None
     return int(offset.total_seconds()) if offset else None
-
-
-def _empty_reason(found: _Found) -> str:
-    if found.untimed_points or found.route_points:
-        return _NO_TRACK
-    return "a GPX file with no track points (metadata only), not an activity"
 
 
 def _activity(found: _Found, display: str) -> Activity:
