@@ -19,7 +19,11 @@ def activities_command(ctx: typer.Context, db: DbOption = None, json: JsonOption
         rows = list_activities(store)
     if json:
         print_json([activity_json(row) for row in rows])
-        return
+    else:
+        print_activities(rows)
+
+
+def print_activities(rows: list[ActivitySummary]) -> None:
     table = Table(title=f"{len(rows)} activities", title_justify="left")
     for column in ("id", "start (UTC)", "sport", "label", "min", "km", "samples", "name"):
         table.add_column(

@@ -9,38 +9,50 @@ from typing import Annotated
 
 import typer
 
-from footfall.cli.activities_cmd import activities_command
-from footfall.cli.common import JsonOption, one_line_errors, out
-from footfall.cli.import_cmd import import_command
+from footfall.cli.activities_cmd import activity_json, print_activities
+from footfall.cli.common import JsonOption, one_line_errors, out, print_json
+from footfall.cli.import_cmd import import_with_progress, print_problems, print_summary
 from footfall.demo.build import write_demo
+from footfall.store.database import open_store
+from footfall.store.read import list_activities
 
 KeepOption = Annotated[
     Path | None,
     typer.Option(
-        "--keep", help="Write the demo files and database here instead of a temporary folder."
+        "--keep",
+        help="Write the demo files and database into this folder instead of a temporary one.",
     ),
 ]
 
 
 @one_line_errors
-def demo_command(ctx: typer.Context, keep: KeepOption = None, json: JsonOption = False) -> None:
-    """Import six weeks of a sample runner into a fresh database and show them."""
+def demo_command(keep: KeepOption = None, json: JsonOption = False) -> None:
+    """Import six weeks of a sample runner into a fresh database and show them.
+
+    Touches nothing of yours: the files and the database live in a temporary folder
+    (or in --keep).
+    """
     with tempfile.TemporaryDirectory(prefix="footfall-demo-") as scratch:
         folder = keep or Path(scratch)
         files = folder / "files"
-        files.mkdir(parents=True, exist_ok=True)
         written = write_demo(files, end=last_sunday(dt.datetime.now(dt.UTC).date()))
-        db = str(folder / "demo.sqlite")
-        if not json:
-            out.print(f"demo runner: {len(written)} files written to {files}")
+        store = open_store(str(folder / "demo.sqlite"))
         try:
-            ctx.invoke(import_command, ctx, paths=[files], db=db, json=False)
-        except typer.Exit as done:
-            if done.exit_code:
-                raise
-        ctx.invoke(activities_command, ctx, db=db, json=json)
+            report = import_with_progress(store, [files])
+            rows = list_activities(store)
+        finally:
+            store.close()
+    if json:
+        print_json({"import": report.to_json(), "activities": [activity_json(r) for r in rows]})
+    else:
+        where = str(files) if keep else "a temporary folder (--keep DIR keeps them)"
+        out.print(f"demo runner: {len(written)} files written to {where}")
+        print_summary(report)
+        print_activities(rows)
+    print_problems(report)
+    raise typer.Exit(report.exit_code)
 
 
 def last_sunday(today: dt.date) -> dt.date:
-    """The last day of the most recent complete Monday–Sunday week."""
+    """The last day of the most recent Monday–Sunday week (today, on a Sunday)."""
     return today - dt.timedelta(days=today.isoweekday() % 7)

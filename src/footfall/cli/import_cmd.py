@@ -20,6 +20,7 @@ from footfall.cli.common import (
 )
 from footfall.importer.pipeline import import_paths
 from footfall.importer.report import ImportReport
+from footfall.store.database import Store
 
 PathsArgument = Annotated[
     list[Path],
@@ -35,7 +36,19 @@ def import_command(
 
     Exit code 0 when every file was fine, 1 when some failed (the others are kept).
     """
-    with opened_store(ctx, db) as store, _progress() as progress:
+    with opened_store(ctx, db) as store:
+        report = import_with_progress(store, paths)
+    if json:
+        print_json(report.to_json())
+    else:
+        print_summary(report)
+    print_problems(report)
+    raise typer.Exit(report.exit_code)
+
+
+def import_with_progress(store: Store, paths: list[Path]) -> ImportReport:
+    """The import, with a Rich progress bar on stderr (stdout stays for results)."""
+    with _progress() as progress:
         task = progress.add_task("importing", total=None)
 
         def advance(total: int | None, label: str) -> None:
@@ -44,16 +57,15 @@ def import_command(
             else:
                 progress.update(task, advance=1, description=_short(label))
 
-        report = import_paths(store, paths, advance)
-    if json:
-        print_json(report.to_json())
-    else:
-        _print_summary(report)
+        return import_paths(store, paths, advance)
+
+
+def print_problems(report: ImportReport) -> None:
+    """One line per warning and per failed file, on stderr."""
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/] {warning.path}: {warning.error}", soft_wrap=True)
     for problem in report.errors:
         err.print(f"[red]error:[/] {problem.path}: {problem.error}", soft_wrap=True)
-    raise typer.Exit(report.exit_code)
 
 
 def _progress() -> Progress:
@@ -71,7 +83,7 @@ def _short(label: str, width: int = 40) -> str:
     return label if len(label) <= width else "…" + label[-(width - 1) :]
 
 
-def _print_summary(report: ImportReport) -> None:
+def print_summary(report: ImportReport) -> None:
     if report.imported:
         table = Table(title="Imported", title_justify="left")
         for column in ("id", "start (UTC)", "sport", "samples", "km", "file"):

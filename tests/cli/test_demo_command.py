@@ -1,0 +1,28 @@
+"""``footfall demo`` runs the whole path on the sample runner, in a folder of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_runner import assert_no_traceback, footfall
+
+
+def test_demo_json_is_one_document_with_the_six_weeks(tmp_path: Path) -> None:
+    run = footfall("demo", "--json", db=tmp_path / "untouched.sqlite")
+    assert_no_traceback(run)
+    assert run.code == 0, run.stderr
+    document = run.json()
+    assert document["import"]["errors"] == []
+    activities = document["activities"]
+    assert len(activities) == len(document["import"]["imported"]) > 40
+    assert {a["sport"] for a in activities} == {"run", "walk"}
+    assert not (tmp_path / "untouched.sqlite").exists(), "the demo never uses the user's db"
+
+
+def test_demo_keeps_its_files_where_asked(tmp_path: Path) -> None:
+    run = footfall("demo", "--keep", tmp_path / "demo")
+    assert run.code == 0, run.stderr
+    assert (tmp_path / "demo" / "demo.sqlite").exists()
+    kinds = {p.suffix for p in (tmp_path / "demo" / "files").iterdir()}
+    assert {".fit", ".gpx", ".tcx", ".csv"} <= kinds
+    assert "activities" in run.stdout
