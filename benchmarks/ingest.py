@@ -1,23 +1,10 @@
 """Ingest speed: footfall's FIT, GPX and TCX decoders against the libraries runners use.
 
-    python benchmarks/ingest.py            # the corpus, best of 3 runs per file
-    python benchmarks/ingest.py --quick    # every 3rd file, one run: well under a minute
-    python benchmarks/ingest.py --json     # the figures as one JSON document
+    python benchmarks/ingest.py [--quick] [--json] [--repeats N] [--corpus DIR | --demo]
 
-Per format it prints, for footfall and each peer (garmin-fit-sdk and fitdecode for FIT,
-gpxpy for GPX, tcxreader for TCX), the bytes and records read, the time (best of N runs
-per file, summed over the files), records/s, MB/s and how many times faster footfall
-is; then whether the issue's first target is met (FIT >= 10x garmin-fit-sdk, GPX >= 2x
-gpxpy, TCX >= 2x tcxreader). Two floor figures show the headroom: a bare pure-Python
-FIT message scan (message boundaries only, no field decoded) and lxml's iterparse with
-nothing done per element.
-
-Every file is read from disk (and gunzipped) once before any timing; every reader then
-gets the same bytes in memory. Only files that every reader of that format reads
-without error count; the others are listed with the first reader's complaint.
-
-Files: ``--corpus DIR``, else ``$FOOTFALL_CORPUS``, else ``../shared/corpus`` next to the
-repository; without a corpus, the demo runner's files (``footfall.demo.build``).
+Per format: bytes, records, time, records/s, MB/s and speed-ups for footfall, its peers
+(garmin-fit-sdk, fitdecode; gpxpy; tcxreader) and floors that decode nothing, then whether
+the first target is met. How it measures, and what counts: benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -33,6 +20,7 @@ import platform
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -44,17 +32,18 @@ import garmin_fit_sdk
 import gpxpy
 from lxml import etree
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from tcxreader.tcxreader import TCXReader
 
 from footfall.demo.build import write_demo
 from footfall.formats import decode
 from footfall.formats.source import Source
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 DEMO_END = dt.date(2026, 3, 22)
 MB = 1_000_000
+#: The lxml parser options footfall's XML reader uses (formats/_xml.py).
+XML_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False}
 FORMATS = ("fit", "gpx", "tcx")
 
 
@@ -68,18 +57,12 @@ class Sample:
 
 @dataclass(frozen=True, slots=True)
 class Reader:
-    """Something that reads a file's bytes and says how many records it found.
-
-    A ``floor`` reader decodes nothing: it shows how fast the bytes can be walked at all.
-    """
+    """Reads a file's bytes and says how many records it found. A ``floor`` reader
+    decodes nothing: it shows how fast the bytes can be walked at all."""
 
     name: str
-    package: str
     count: Callable[[Sample], int]
     floor: bool = False
-
-
-# --- the readers -----------------------------------------------------------------------
 
 
 def footfall_records(sample: Sample) -> int:
@@ -101,12 +84,8 @@ def garmin_sdk_records(sample: Sample) -> int:
 
 def fitdecode_records(sample: Sample) -> int:
     """fitdecode's default processor; a bad CRC is an error, as it is for the others."""
-    records = 0
     with fitdecode.FitReader(io.BytesIO(sample.data), check_crc=fitdecode.CrcCheck.RAISE) as fit:
-        for frame in fit:
-            if isinstance(frame, fitdecode.FitDataMessage) and frame.name == "record":
-                records += 1
-    return records
+        return sum(isinstance(f, fitdecode.FitDataMessage) and f.name == "record" for f in fit)
 
 
 def gpxpy_records(sample: Sample) -> int:
@@ -115,7 +94,7 @@ def gpxpy_records(sample: Sample) -> int:
 
 def tcxreader_records(sample: Sample) -> int:
     """Every trackpoint (``only_gps=False``: footfall keeps points without a position too)."""
-    exercise = TCXReader().read(io.BytesIO(sample.data), only_gps=False)  # type: ignore[arg-type]
+    exercise = TCXReader().read(io.BytesIO(sample.data), only_gps=False)
     return len(exercise.trackpoints)
 
 
@@ -132,8 +111,7 @@ def fit_message_scan(sample: Sample) -> int:
 
 
 def _scan_part(data: bytes, pos: int, end: int) -> int:
-    sizes = [0] * 16  # bytes of a data message of each local type, header included
-    messages = 0
+    sizes, messages = [0] * 16, 0  # sizes: a data message's bytes by local type, header included
     while pos < end:
         header = data[pos]
         if header & 0x80:  # compressed timestamp: local type in bits 5-6
@@ -159,40 +137,22 @@ def _scan_part(data: bytes, pos: int, end: int) -> int:
 def lxml_iterparse(sample: Sample) -> int:
     """The floor for XML: lxml's iterparse with footfall's parser options, nothing done
     per element. Returns the number of elements."""
-    events = etree.iterparse(
-        io.BytesIO(sample.data),
-        events=("end",),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-    )
-    return sum(1 for _ in events)
+    parse = etree.iterparse(io.BytesIO(sample.data), events=("end",), **XML_OPTIONS)
+    return sum(1 for _ in parse)
 
 
-FOOTFALL = Reader("footfall", "footfall", footfall_records)
+FOOTFALL = Reader("footfall", footfall_records)
+GARMIN_SDK = Reader("garmin-fit-sdk", garmin_sdk_records)
+FITDECODE = Reader("fitdecode", fitdecode_records)
+FIT_SCAN = Reader("bare FIT message scan", fit_message_scan, floor=True)
+ITERPARSE = Reader("lxml iterparse alone", lxml_iterparse, floor=True)
 READERS: dict[str, tuple[Reader, ...]] = {
-    "fit": (
-        FOOTFALL,
-        Reader("garmin-fit-sdk", "garmin-fit-sdk", garmin_sdk_records),
-        Reader("fitdecode", "fitdecode", fitdecode_records),
-        Reader("bare FIT message scan", "", fit_message_scan, floor=True),
-    ),
-    "gpx": (
-        FOOTFALL,
-        Reader("gpxpy", "gpxpy", gpxpy_records),
-        Reader("lxml iterparse alone", "lxml", lxml_iterparse, floor=True),
-    ),
-    "tcx": (
-        FOOTFALL,
-        Reader("tcxreader", "tcxreader", tcxreader_records),
-        Reader("lxml iterparse alone", "lxml", lxml_iterparse, floor=True),
-    ),
+    "fit": (FOOTFALL, GARMIN_SDK, FITDECODE, FIT_SCAN),
+    "gpx": (FOOTFALL, Reader("gpxpy", gpxpy_records), ITERPARSE),
+    "tcx": (FOOTFALL, Reader("tcxreader", tcxreader_records), ITERPARSE),
 }
 #: The issue's first target per format: footfall at least ``factor`` times the peer.
 TARGETS = {"fit": ("garmin-fit-sdk", 10.0), "gpx": ("gpxpy", 2.0), "tcx": ("tcxreader", 2.0)}
-
-
-# --- measuring -------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -206,19 +166,15 @@ class Figures:
     records: int = 0
     seconds: float = 0.0
 
-    @property
-    def records_per_s(self) -> float:
-        return self.records / self.seconds if self.seconds else 0.0
+    def per_s(self, amount: float) -> float:
+        return amount / self.seconds if self.seconds else 0.0
 
-    @property
-    def mb_per_s(self) -> float:
-        return self.bytes / MB / self.seconds if self.seconds else 0.0
+    def rates(self) -> dict[str, float]:
+        return {"records_per_s": self.per_s(self.records), "mb_per_s": self.per_s(self.bytes / MB)}
 
     def add(self, size: int, records: int, seconds: float) -> None:
-        self.files += 1
-        self.bytes += size
-        self.records += records
-        self.seconds += seconds
+        self.files, self.bytes = self.files + 1, self.bytes + size
+        self.records, self.seconds = self.records + records, self.seconds + seconds
 
 
 @dataclass(slots=True)
@@ -228,9 +184,14 @@ class FormatRun:
     fmt: str
     figures: dict[str, Figures]
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: Files where a peer counted other records than footfall, and the two counts.
+    differ: list[tuple[str, str]] = field(default_factory=list)
 
 
-def timed(reader: Reader, sample: Sample) -> tuple[float, int]:
+Run = tuple[float, int]  # seconds, records
+
+
+def timed(reader: Reader, sample: Sample) -> Run:
     """One run: seconds on ``time.perf_counter`` (after a ``gc.collect()``) and records."""
     gc.collect()
     start = time.perf_counter()
@@ -238,44 +199,41 @@ def timed(reader: Reader, sample: Sample) -> tuple[float, int]:
     return time.perf_counter() - start, records
 
 
-def first_runs(readers: tuple[Reader, ...], sample: Sample) -> list[tuple[float, int]] | str:
-    """Every reader's first run, or why the file cannot count (the first failure)."""
-    runs = []
+def first_runs(readers: tuple[Reader, ...], sample: Sample) -> tuple[list[Run], list[str]]:
+    """Every reader's first run, and the complaints of those that failed."""
+    runs, failures = [], []
     for reader in readers:
         try:
             runs.append(timed(reader, sample))
         except Exception as exc:  # noqa: BLE001 - a peer may raise anything; it is reported
-            return f"{reader.name}: {type(exc).__name__}: {_one_line(exc)}"
-    return runs
+            text = " ".join(str(exc).split()).removeprefix(f"{sample.name}: ")
+            failures.append(f"{reader.name}: {type(exc).__name__}: {text[:150]}")
+    return runs, failures
 
 
-def _one_line(exc: Exception) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= 110 else text[:107] + "..."
-
-
-def measure(fmt: str, samples: list[Sample], repeats: int, progress: Console) -> FormatRun:
+def measure(fmt: str, samples: list[Sample], repeats: int, long_s: float) -> FormatRun:
+    """Best of ``repeats`` runs per reader and file; a first run over ``long_s`` is not redone."""
     readers = READERS[fmt]
     run = FormatRun(fmt, {reader.name: Figures(reader.name, reader.floor) for reader in readers})
-    with progress.status("") as status:
+    with Console(stderr=True).status("") as status:
         for number, sample in enumerate(samples, 1):
             status.update(f"{fmt}: file {number}/{len(samples)} {sample.name}")
-            runs = first_runs(readers, sample)
-            if isinstance(runs, str):
-                run.skipped.append((sample.name, runs))
+            runs, failures = first_runs(readers, sample)
+            if failures:
+                run.skipped.append((sample.name, "; ".join(failures)))
                 continue
+            ours = runs[0][1]
             for reader, (seconds, records) in zip(readers, runs, strict=True):
-                best = min([seconds, *(timed(reader, sample)[0] for _ in range(repeats - 1))])
+                more = repeats - 1 if seconds <= long_s else 0
+                best = min([seconds, *(timed(reader, sample)[0] for _ in range(more))])
                 run.figures[reader.name].add(len(sample.data), records, best)
+                if not reader.floor and records != ours:
+                    run.differ.append((sample.name, f"{reader.name} {records}, footfall {ours}"))
     return run
 
 
-# --- files -------------------------------------------------------------------------------
-
-
 def format_of(path: Path) -> str | None:
-    name = path.name.lower().removesuffix(".gz")
-    suffix = name.rsplit(".", 1)[-1] if "." in name else ""
+    suffix = Path(path.name.lower().removesuffix(".gz")).suffix[1:]
     return suffix if suffix in FORMATS else None
 
 
@@ -293,19 +251,6 @@ def load(paths: list[Path], root: Path) -> dict[str, list[Sample]]:
     return samples
 
 
-def corpus_samples(corpus: Path) -> dict[str, list[Sample]]:
-    return load(list(corpus.rglob("*")), corpus)
-
-
-def demo_samples() -> dict[str, list[Sample]]:
-    with tempfile.TemporaryDirectory(prefix="footfall-bench-") as tmp:
-        folder = Path(tmp)
-        return load(write_demo(folder, end=DEMO_END), folder)
-
-
-# --- reporting ---------------------------------------------------------------------------
-
-
 def speedup(ours: Figures, theirs: Figures) -> float:
     """How many times faster footfall read the same bytes than ``theirs``."""
     return theirs.seconds / ours.seconds if ours.seconds else 0.0
@@ -318,8 +263,7 @@ def target_speedup(run: FormatRun) -> float | None:
 
 
 def verdict(run: FormatRun) -> str:
-    peer, factor = TARGETS[run.fmt]
-    got = target_speedup(run)
+    (peer, factor), got = TARGETS[run.fmt], target_speedup(run)
     if got is None:
         return f"{run.fmt.upper()}: no file that every reader reads; target not measured"
     met = "MET" if got >= factor else "NOT MET"
@@ -327,118 +271,122 @@ def verdict(run: FormatRun) -> str:
 
 
 def table(run: FormatRun) -> Table:
-    out = Table(title=f"{run.fmt.upper()}", title_justify="left")
-    for heading in ("reader", "files", "MB", "records", "seconds", "records/s", "MB/s"):
-        out.add_column(heading, justify="left" if heading == "reader" else "right")
-    out.add_column("footfall is", justify="right")
+    numbers = ("files", "MB", "records", "seconds", "records/s", "MB/s", "footfall is")
+    columns = (Column(heading, justify="right") for heading in numbers)
+    out = Table("reader", *columns, title=run.fmt.upper(), title_justify="left")
     ours = run.figures[FOOTFALL.name]
     for fig in run.figures.values():
-        records = "-" if fig.floor else f"{fig.records:,}"
-        rate = "-" if fig.floor else f"{fig.records_per_s:,.0f}"
-        ratio = "" if fig is ours else f"{speedup(ours, fig):.2f}x"
-        label = f"{fig.reader} (floor)" if fig.floor else fig.reader
-        out.add_row(
-            label,
-            str(fig.files),
-            f"{fig.bytes / MB:.2f}",
-            records,
-            f"{fig.seconds:.3f}",
-            rate,
-            f"{fig.mb_per_s:.2f}",
-            ratio,
-        )
+        out.add_row(*cells(fig, ours))
     return out
 
 
-def setup(source: str, repeats: int, every: int) -> dict[str, Any]:
+def cells(fig: Figures, ours: Figures) -> list[str]:
+    label = f"{fig.reader} (floor)" if fig.floor else fig.reader
+    records = "-" if fig.floor else f"{fig.records:,}"
+    rate = "-" if fig.floor else f"{fig.per_s(fig.records):,.0f}"
+    ratio = "" if fig is ours else f"{speedup(ours, fig):.2f}x"
+    mb, mb_s, seconds = fig.bytes / MB, fig.per_s(fig.bytes / MB), f"{fig.seconds:.3f}"
+    return [label, str(fig.files), f"{mb:.2f}", records, seconds, rate, f"{mb_s:.2f}", ratio]
+
+
+def setup(source: str, repeats: int, every: int, long_s: float) -> dict[str, Any]:
     packages = ["footfall", "garmin-fit-sdk", "fitdecode", "gpxpy", "tcxreader", "lxml"]
     return {
         "files": source,
+        "subset": "every file" if every == 1 else f"one file in {every} (--quick)",
         "bytes": "each file read from disk and gunzipped once before timing; every reader "
         "gets the same bytes in memory",
-        "timing": f"best of {repeats} run(s) per file (time.perf_counter, gc.collect() "
-        "before each run), summed over the files every reader of the format reads",
-        "subset": "every file" if every == 1 else f"one file in {every} (--quick)",
-        "python": platform.python_version(),
-        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
+        "timing": f"best of {repeats} run(s) per reader and file (time.perf_counter, "
+        f"gc.collect() before each run; a first run over {long_s:g} s is not repeated), "
+        "summed over the files every reader of the format reads",
+        "python": f"{platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end",
         "versions": {name: metadata.version(name) for name in packages},
         "records": "footfall: samples of every activity; garmin-fit-sdk: record_mesgs; "
         "fitdecode: 'record' data messages; gpxpy: track points; tcxreader: trackpoints",
+        "footfall is": "the row's time / footfall's time on the same bytes (above 1: footfall "
+        "is faster); a floor decodes nothing and only shows the headroom",
     }
 
 
 def print_report(console: Console, info: dict[str, Any], runs: list[FormatRun]) -> None:
     console.print("[bold]footfall ingest benchmark[/bold]")
     for key, value in info.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{name} {version}" for name, version in value.items())
-        console.print(f"  {key}: {value}", highlight=False)
+        text = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else value
+        console.print(f"  {key}: {text}", highlight=False)
     for run in runs:
         console.print()
         console.print(table(run))
-        if run.skipped:
-            console.print(f"  skipped {len(run.skipped)} file(s):", highlight=False)
-            for name, why in run.skipped:
-                console.print(f"    {name} - {why}", highlight=False, markup=False)
+        listing(console, f"skipped {len(run.skipped)} file(s):", run.skipped)
+        listing(console, f"record counts differ from footfall's in {len(run.differ)}:", run.differ)
     console.print()
     for run in runs:
         console.print(verdict(run), highlight=False)
 
 
+def listing(console: Console, title: str, rows: list[tuple[str, str]]) -> None:
+    if rows:
+        console.print(f"  {title}", highlight=False)
+    for name, what in rows:
+        console.print(f"    {name} - {what}", highlight=False, markup=False)
+
+
 def as_json(info: dict[str, Any], runs: list[FormatRun]) -> dict[str, Any]:
-    formats: dict[str, Any] = {}
-    for run in runs:
-        ours = run.figures[FOOTFALL.name]
-        peer, factor = TARGETS[run.fmt]
-        got = target_speedup(run)
-        formats[run.fmt] = {
-            "readers": [figures_json(fig, speedup(ours, fig)) for fig in run.figures.values()],
-            "target": {"peer": peer, "factor": factor, "speedup": got},
-            "target_met": got is not None and got >= factor,
-            "skipped": [{"file": name, "reason": why} for name, why in run.skipped],
-        }
-    return {"setup": info, "formats": formats}
+    return {"setup": info, "formats": {run.fmt: format_json(run) for run in runs}}
 
 
-def figures_json(fig: Figures, footfall_speedup: float) -> dict[str, Any]:
-    rates = {"records_per_s": fig.records_per_s, "mb_per_s": fig.mb_per_s}
-    return asdict(fig) | rates | {"footfall_speedup": footfall_speedup}
-
-
-# --- command line ------------------------------------------------------------------------
+def format_json(run: FormatRun) -> dict[str, Any]:
+    ours, (peer, factor), got = run.figures[FOOTFALL.name], TARGETS[run.fmt], target_speedup(run)
+    readers = [
+        asdict(fig) | fig.rates() | {"footfall_speedup": speedup(ours, fig)}
+        for fig in run.figures.values()
+    ]
+    met = got is not None and got >= factor
+    return {
+        "readers": readers,
+        "target": {"peer": peer, "factor": factor, "speedup": got, "met": met},
+        "skipped": [{"file": name, "reason": why} for name, why in run.skipped],
+        "records_differ": [{"file": name, "records": what} for name, what in run.differ],
+    }
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, help="folder of FIT/GPX/TCX files")
+    parser.add_argument("--demo", action="store_true", help="use the demo runner's files")
     parser.add_argument("--repeats", "-n", type=int, help="runs per file, best kept (3)")
     parser.add_argument("--quick", action="store_true", help="every 3rd file, 1 run")
+    parser.add_argument("--long", type=float, default=0.5, help="s; slower runs: no repeat")
     parser.add_argument("--format", action="append", choices=FORMATS, dest="formats")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    args.formats = args.formats or list(FORMATS)
     if args.repeats is not None and args.repeats < 1:
         parser.error("--repeats must be at least 1")
+    if args.corpus is not None and not args.corpus.is_dir():
+        parser.error(f"--corpus {args.corpus} is not a folder")
     return args
 
 
-def find_samples(corpus: Path) -> tuple[str, dict[str, list[Sample]]]:
-    if corpus.is_dir():
-        return f"the corpus at {corpus}", corpus_samples(corpus)
-    note = f"no corpus at {corpus}: the demo runner's files (write_demo, end={DEMO_END})"
-    return note, demo_samples()
+def find_samples(corpus: Path, demo: bool) -> tuple[str, dict[str, list[Sample]]]:
+    """The files and where they come from: the corpus, else the demo runner's files."""
+    if corpus.is_dir() and not demo:
+        return f"the corpus at {corpus}", load(list(corpus.rglob("*")), corpus)
+    why = "--demo" if demo else f"no corpus at {corpus}"
+    with tempfile.TemporaryDirectory(prefix="footfall-bench-") as tmp:
+        files = load(write_demo(Path(tmp), end=DEMO_END), Path(tmp))
+    return f"{why}: the demo runner's files (write_demo, end={DEMO_END})", files
 
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
+    warnings.simplefilter("ignore")  # fitdecode warns (by default) rather than fails on odd fields
     corpus = args.corpus or Path(os.environ.get("FOOTFALL_CORPUS", DEFAULT_CORPUS))
-    source, samples = find_samples(corpus)
+    source, samples = find_samples(corpus, args.demo)
     repeats = args.repeats or (1 if args.quick else 3)
     every = 3 if args.quick else 1
-    progress = Console(stderr=True)
-    runs = [
-        measure(fmt, samples[fmt][::every], repeats, progress) for fmt in args.formats or FORMATS
-    ]
-    info = setup(source, repeats, every)
+    runs = [measure(fmt, samples[fmt][::every], repeats, args.long) for fmt in args.formats]
+    info = setup(source, repeats, every, args.long)
     if args.json:
         print(json.dumps(as_json(info, runs), indent=2))
     else:
