@@ -15,7 +15,11 @@ def test_demo_json_is_one_document_with_the_six_weeks(tmp_path: Path) -> None:
     assert document["import"]["errors"] == []
     activities = document["activities"]
     assert len(activities) == len(document["import"]["imported"]) > 40
-    assert {a["sport"] for a in activities} == {"run", "walk"}
+    assert {a["sport"] for a in activities} == {"run", "walk", "run_walk"}
+    assert all(a["steps"] > 0 and a["impact_bw_steps"] > 0 for a in activities)
+    week = document["week"]
+    assert len(week["days"]) == 7
+    assert week["totals"]["run_min"] > 0 and week["totals"]["walk_min"] > 0
     assert not (tmp_path / "untouched.sqlite").exists(), "the demo never uses the user's db"
 
 
@@ -25,4 +29,4 @@ def test_demo_keeps_its_files_where_asked(tmp_path: Path) -> None:
     assert (tmp_path / "demo" / "demo.sqlite").exists()
     kinds = {p.suffix for p in (tmp_path / "demo" / "files").iterdir()}
     assert {".fit", ".gpx", ".tcx", ".csv"} <= kinds
-    assert "activities" in run.stdout
+    assert "week of" in run.stdout and "imported" in run.stdout

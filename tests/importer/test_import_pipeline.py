@@ -29,7 +29,7 @@ def test_the_demo_runner_imports_whole_and_complete(store: Store, demo_folder: P
     report = import_paths(store, [demo_folder])
     assert report.errors == []
     assert len(report.imported) == len(files)
-    assert {i.sport for i in report.imported} == {"run", "walk"}
+    assert {i.sport for i in report.imported} == {"run", "walk", "run_walk"}
     assert count(store, StreamRow) == count(store, ActivityRow) == len(files)
     assert count(store, DayStepsRow) == 42
     (steps_file,) = report.day_steps

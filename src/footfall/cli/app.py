@@ -7,8 +7,11 @@ from typing import Annotated
 import typer
 
 from footfall.cli.activities_cmd import activities_command
+from footfall.cli.athlete_cmd import athlete_command
 from footfall.cli.demo_cmd import demo_command
 from footfall.cli.import_cmd import import_command
+from footfall.cli.recompute_cmd import recompute_command
+from footfall.cli.week_cmd import week_command
 
 app = typer.Typer(
     name="footfall",
@@ -33,6 +36,9 @@ def root(
 
 app.command("import")(import_command)
 app.command("activities")(activities_command)
+app.command("week")(week_command)
+app.command("athlete")(athlete_command)
+app.command("recompute")(recompute_command)
 app.command("demo")(demo_command)
 
 

@@ -83,8 +83,10 @@ def _short(label: str, width: int = 40) -> str:
     return label if len(label) <= width else "…" + label[-(width - 1) :]
 
 
-def print_summary(report: ImportReport) -> None:
-    if report.imported:
+def print_summary(report: ImportReport, *, brief: bool = False) -> None:
+    """The imported activities as a table (or, ``brief``, only the counts), then what was
+    skipped and which files gave daily steps."""
+    if report.imported and not brief:
         table = Table(title="Imported", title_justify="left")
         for column in ("id", "start (UTC)", "sport", "samples", "km", "file"):
             table.add_column(

@@ -17,16 +17,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from footfall import formats
 from footfall.activity import Activity, Decoded
 from footfall.errors import FileProblem, NotAnActivity
 from footfall.formats.source import MAX_ACTIVITY_BYTES, MAX_HEALTH_EXPORT_BYTES, Source
 from footfall.importer.discover import discover
+from footfall.importer.measure import Measurer, refresh_calibration
 from footfall.importer.report import Imported, ImportReport, Problem, Skipped, StepDays
 from footfall.importer.save import distance_m, known_hash, save_file
 from footfall.sports import sport_from_label
 from footfall.store.database import Store
+from footfall.store.models import ActivityRow
 
 #: Called once with the number of sources, then once per source as it is done.
 Progress = Callable[[int | None, str], None]
@@ -39,6 +42,8 @@ def import_paths(
     found = list(discover([Path(p) for p in paths]))
     notify = progress or (lambda _total, _label: None)
     notify(len(found), "")
+    with store.session() as session:
+        measurer = Measurer.load(session)
     report = ImportReport()
     for item in found:
         if isinstance(item, NotAnActivity):
@@ -46,8 +51,10 @@ def import_paths(
         elif isinstance(item, FileProblem):
             report.errors.append(Problem(item.path, item.problem))
         else:
-            report.merge(import_source(store, item))
+            report.merge(import_source(store, item, measurer))
         notify(None, item.path if isinstance(item, FileProblem) else item.display)
+    if report.imported:
+        refresh_calibration(store)
     return report
 
 
@@ -60,7 +67,7 @@ class Content:
     size_bytes: int
 
 
-def import_source(store: Store, source: Source) -> ImportReport:
+def import_source(store: Store, source: Source, measurer: Measurer) -> ImportReport:
     """Import one source in one transaction; every failure becomes a line of the report."""
     report = ImportReport()
     try:
@@ -84,11 +91,13 @@ def import_source(store: Store, source: Source) -> ImportReport:
     except Exception as exc:  # noqa: BLE001 - a bug in one decoder must not cost the import
         report.errors.append(Problem(source.display, f"could not be decoded ({_describe(exc)})"))
         return report
-    _store_decoded(store, content, decoded, report)
+    _store_decoded(store, content, decoded, report, measurer)
     return report
 
 
-def _store_decoded(store: Store, content: Content, decoded: Decoded, report: ImportReport) -> None:
+def _store_decoded(
+    store: Store, content: Content, decoded: Decoded, report: ImportReport, measurer: Measurer
+) -> None:
     display = content.source.display
     for problem in decoded.problems:
         report.errors.append(Problem(problem.path, problem.problem))
@@ -105,8 +114,17 @@ def _store_decoded(store: Store, content: Content, decoded: Decoded, report: Imp
                 size_bytes=content.size_bytes,
                 decoded=decoded,
             )
+            for row, activity in stored:
+                _measure(
+                    session,
+                    row,
+                    activity=activity,
+                    measurer=measurer,
+                    report=report,
+                    display=display,
+                )
             session.flush()
-            imported = [_imported(row.id, display, activity) for row, activity in stored]
+            imported = [_imported(row, display, activity) for row, activity in stored]
     except IntegrityError:  # another process stored the same file a moment ago
         report.duplicates.append(display)
         return
@@ -115,6 +133,25 @@ def _store_decoded(store: Store, content: Content, decoded: Decoded, report: Imp
     if decoded.day_steps:
         dates = sorted({d.date for d in decoded.day_steps})
         report.day_steps.append(StepDays(display, len(dates), str(dates[0]), str(dates[-1])))
+
+
+def _measure(
+    session: Session,
+    row: ActivityRow,
+    *,
+    activity: Activity,
+    measurer: Measurer,
+    report: ImportReport,
+    display: str,
+) -> None:
+    """Measure a new activity; a failure to measure keeps the activity (a later
+    ``footfall recompute`` can measure it) and says so."""
+    try:
+        measurer.measure(session, row, activity)
+    except Exception as exc:  # noqa: BLE001 - the file's data is worth keeping
+        report.warnings.append(
+            Problem(display, f"stored but not measured ({_describe(exc)}); run footfall recompute")
+        )
 
 
 def read_content(source: Source) -> Content:
@@ -141,11 +178,11 @@ def read_content(source: Source) -> Content:
     return Content(replayed, digest.hexdigest(), size)
 
 
-def _imported(activity_id: int, display: str, activity: Activity) -> Imported:
+def _imported(row: ActivityRow, display: str, activity: Activity) -> Imported:
     return Imported(
-        id=activity_id,
+        id=row.id,
         path=display,
-        sport=sport_from_label(activity.source_sport),
+        sport=row.sport or sport_from_label(activity.source_sport),
         start=iso_utc(activity.start),
         samples=len(activity.samples),
         distance_m=distance_m(activity),

@@ -100,6 +100,23 @@ class ActivityRow(Base):
     device_cycles: Mapped[float | None] = mapped_column(Float, nullable=True)
     device_steps: Mapped[float | None] = mapped_column(Float, nullable=True)
     device_calories_kcal: Mapped[float | None] = mapped_column(Float, nullable=True)
+    first_lat_deg: Mapped[float | None] = mapped_column(Float, nullable=True)
+    first_lon_deg: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+    # The measures (SPEC §2), computed at import and again by `footfall recompute`.
+    sport: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    moving_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    run_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    walk_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    hike_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    brisk_walk_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    steps: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    steps_source: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    impact_bw_steps: Mapped[float | None] = mapped_column(Float, nullable=True)
+    time_zone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    zone_origin: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    own_run_stride_ratio: Mapped[float | None] = mapped_column(Float, nullable=True)
+    own_walk_stride_ratio: Mapped[float | None] = mapped_column(Float, nullable=True)
 
     source_file: Mapped[SourceFile] = relationship(back_populates="activities")
     stream: Mapped[StreamRow | None] = relationship(
@@ -107,6 +124,12 @@ class ActivityRow(Base):
     )
     laps: Mapped[list[LapRow]] = relationship(
         back_populates="activity", cascade="all, delete-orphan", order_by="LapRow.index"
+    )
+    bouts: Mapped[list[BoutRow]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan", order_by="BoutRow.index"
+    )
+    days: Mapped[list[ActivityDayRow]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan"
     )
 
 
@@ -151,3 +174,69 @@ class DayStepsRow(Base):
     source: Mapped[str] = mapped_column(String(200))
     steps: Mapped[int] = mapped_column(Integer)
     source_file_id: Mapped[int] = mapped_column(ForeignKey("source_file.id", ondelete="CASCADE"))
+
+
+class BoutRow(Base):
+    """A stretch of one gait inside an activity (metrics.measured.Bout)."""
+
+    __tablename__ = "bout"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    index: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gait: Mapped[str] = mapped_column(String(10))
+    start: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    end: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    moving_s: Mapped[float] = mapped_column(Float)
+    distance_m: Mapped[float] = mapped_column(Float)
+    steps: Mapped[float] = mapped_column(Float)
+    brisk_s: Mapped[float] = mapped_column(Float)
+    impact_bw_steps: Mapped[float] = mapped_column(Float)
+
+    activity: Mapped[ActivityRow] = relationship(back_populates="bouts")
+
+
+class ActivityDayRow(Base):
+    """What an activity gave one local day (an activity crossing midnight gives two)."""
+
+    __tablename__ = "activity_day"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True, index=True)
+    run_s: Mapped[float] = mapped_column(Float)
+    walk_s: Mapped[float] = mapped_column(Float)
+    hike_s: Mapped[float] = mapped_column(Float)
+    brisk_s: Mapped[float] = mapped_column(Float)
+    run_steps: Mapped[float] = mapped_column(Float)
+    other_steps: Mapped[float] = mapped_column(Float)
+    impact_bw_steps: Mapped[float] = mapped_column(Float)
+    run_distance_m: Mapped[float] = mapped_column(Float)
+    walk_distance_m: Mapped[float] = mapped_column(Float)
+
+    activity: Mapped[ActivityRow] = relationship(back_populates="days")
+
+
+class AthleteRow(Base):
+    """The runner's settings (settings.Athlete); ``set_fields`` lists the ones the runner
+    chose, the rest are assumed defaults. The stride calibration (the runner's own step
+    length over the model's, per gait, and how many activities it comes from) is learned
+    from the runner's own files."""
+
+    __tablename__ = "athlete"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="me")
+    mass_kg: Mapped[float] = mapped_column(Float)
+    height_cm: Mapped[float] = mapped_column(Float)
+    units: Mapped[str] = mapped_column(String(4))
+    step_floor: Mapped[int] = mapped_column(Integer)
+    time_zone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    impact_model: Mapped[str] = mapped_column(String(10))
+    set_fields: Mapped[str] = mapped_column(String(500), default="")
+    run_stride_ratio: Mapped[float] = mapped_column(Float, default=1.0)
+    walk_stride_ratio: Mapped[float] = mapped_column(Float, default=1.0)
+    run_stride_activities: Mapped[int] = mapped_column(Integer, default=0)
+    walk_stride_activities: Mapped[int] = mapped_column(Integer, default=0)

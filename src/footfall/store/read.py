@@ -7,9 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from footfall.activity import DaySteps
+from footfall.evidence import WALK_MINUTES_PER_RUN_MINUTE
+from footfall.metrics.days import DayShare
+from footfall.metrics.weeks import Week, build_week, week_dates
 from footfall.sports import sport_from_label
+from footfall.store.athlete import load_athlete
 from footfall.store.database import Store
-from footfall.store.models import ActivityRow, SourceFile
+from footfall.store.models import ActivityDayRow, ActivityRow, DayStepsRow, SourceFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +38,24 @@ class ActivitySummary:
     steps_source: str | None
     run_s: float | None
     walk_s: float | None
+    hike_s: float | None
     brisk_walk_s: float | None
     impact_bw_steps: float | None
+    time_zone: str | None
+
+    @property
+    def time_on_feet_s(self) -> float | None:
+        """Moving time of run + walk + hike."""
+        if self.run_s is None or self.walk_s is None:
+            return None
+        return self.run_s + self.walk_s + (self.hike_s or 0.0)
+
+    @property
+    def run_equiv_min(self) -> float | None:
+        """E3: run minutes + brisk-walk minutes / 3."""
+        if self.run_s is None or self.brisk_walk_s is None:
+            return None
+        return (self.run_s + self.brisk_walk_s / WALK_MINUTES_PER_RUN_MINUTE) / 60.0
 
 
 def list_activities(store: Store, *, since: dt.datetime | None = None) -> list[ActivitySummary]:
@@ -50,7 +71,7 @@ def _summary(row: ActivityRow, path: str) -> ActivitySummary:
     return ActivitySummary(
         id=row.id,
         start=row.start,
-        sport=sport_from_label(row.source_sport),
+        sport=row.sport or sport_from_label(row.source_sport),
         source_sport=row.source_sport,
         name=row.name,
         device=row.device,
@@ -58,12 +79,56 @@ def _summary(row: ActivityRow, path: str) -> ActivitySummary:
         samples=row.samples,
         has_position=row.has_position,
         duration_s=row.duration_s,
-        moving_s=None,
+        moving_s=row.moving_s,
         distance_m=row.distance_m,
-        steps=None,
-        steps_source=None,
-        run_s=None,
-        walk_s=None,
-        brisk_walk_s=None,
-        impact_bw_steps=None,
+        steps=row.steps,
+        steps_source=row.steps_source,
+        run_s=row.run_s,
+        walk_s=row.walk_s,
+        hike_s=row.hike_s,
+        brisk_walk_s=row.brisk_walk_s,
+        impact_bw_steps=row.impact_bw_steps,
+        time_zone=row.time_zone,
+    )
+
+
+def load_week(store: Store, start: dt.date) -> Week:
+    """The local days Monday ``start`` to Sunday, from the stored day shares of every
+    activity and every device's day totals."""
+    dates = week_dates(start)
+    with store.session() as session:
+        athlete = load_athlete(session)
+        shares = [
+            _share(row)
+            for row in session.scalars(
+                select(ActivityDayRow).where(ActivityDayRow.date.between(dates[0], dates[-1]))
+            )
+        ]
+        device = [
+            DaySteps(row.date, row.steps, row.source)
+            for row in session.scalars(
+                select(DayStepsRow).where(DayStepsRow.date.between(dates[0], dates[-1]))
+            )
+        ]
+    return build_week(start, shares, device, athlete.step_floor)
+
+
+def latest_activity_day(store: Store) -> dt.date | None:
+    """The last local day any activity touched, or None for an empty store."""
+    with store.session() as session:
+        return session.scalar(select(ActivityDayRow.date).order_by(ActivityDayRow.date.desc()))
+
+
+def _share(row: ActivityDayRow) -> DayShare:
+    return DayShare(
+        date=row.date,
+        run_s=row.run_s,
+        walk_s=row.walk_s,
+        hike_s=row.hike_s,
+        brisk_s=row.brisk_s,
+        run_steps=row.run_steps,
+        other_steps=row.other_steps,
+        impact_bw_steps=row.impact_bw_steps,
+        run_distance_m=row.run_distance_m,
+        walk_distance_m=row.walk_distance_m,
     )
