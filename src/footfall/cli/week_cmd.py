@@ -12,7 +12,10 @@ from rich.table import Table
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
 from footfall.errors import UsageError
 from footfall.metrics.days import DayFigures
+from footfall.metrics.timezone import zone_named
 from footfall.metrics.weeks import Week, week_start_of
+from footfall.settings import Athlete
+from footfall.store.athlete import load_athlete
 from footfall.store.read import load_week
 
 StartOption = Annotated[
@@ -33,13 +36,22 @@ def week_command(
 ) -> None:
     """Show one week day by day: steps, steps outside runs against the floor, run and
     walk minutes, brisk minutes, time on feet, impact load, run-equivalent minutes."""
-    monday = week_start_of(parse_day(start) if start else dt.datetime.now().astimezone().date())
     with opened_store(ctx, db) as store:
+        with store.session() as session:
+            athlete = load_athlete(session)
+        monday = week_start_of(parse_day(start) if start else today(athlete))
         week = load_week(store, monday)
     if json:
         print_json(week.to_json())
     else:
         print_week(week)
+
+
+def today(athlete: Athlete) -> dt.date:
+    """Today in the runner's zone when set, else in this machine's."""
+    now = dt.datetime.now(dt.UTC)
+    zone = zone_named(athlete.time_zone) if athlete.time_zone else None
+    return now.astimezone(zone).date()
 
 
 def parse_day(text: str) -> dt.date:
