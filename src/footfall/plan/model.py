@@ -1,0 +1,190 @@
+"""What the planner takes and gives (SPEC §3 ``plan``, §4 the plan file).
+
+Plain, frozen data: sources (YAML, ICS, CSV, history) make a :class:`PlanInput`; the
+store supplies a :class:`History`; the rules and the composer turn both into a
+:class:`Plan`; exporters read the Plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from footfall.settings import Athlete
+
+SessionType = Literal["easy", "recovery", "long", "workout", "race", "rest"]
+SESSION_TYPES: tuple[SessionType, ...] = ("easy", "recovery", "long", "workout", "race", "rest")
+SwapMode = Literal["equivalent", "time_on_feet"]
+SWAP_MODES: tuple[SwapMode, ...] = ("equivalent", "time_on_feet")
+Attitude = Literal["keen", "neutral", "reluctant"]
+ATTITUDES: tuple[Attitude, ...] = ("keen", "neutral", "reluctant")
+Kind = Literal["run", "walk"]
+Role = Literal["main", "finisher", "second", "swap", "step_floor"]
+Intensity = Literal["light", "moderate", "vigorous"]
+INTENSITY_ORDER: dict[Intensity, int] = {"light": 0, "moderate": 1, "vigorous": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class RunSession:
+    """One session of the runner's own plan, as written. ``distance_m`` is converted
+    from the plan's units; ``line`` is where the source wrote it (for messages)."""
+
+    date: dt.date
+    type: SessionType
+    minutes: float | None = None
+    distance_m: float | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanOptions:
+    """SPEC §4 ``options``. ``daily_cap_min`` caps a day's walking minutes (None: no cap)."""
+
+    swap_easy_runs: int = 0
+    swap_mode: SwapMode = "equivalent"
+    two_a_day: tuple[dt.date, ...] = ()
+    finisher_s_per_mile: float = 45.0
+    daily_cap_min: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInput:
+    """Everything the runner (or coach) said about the week."""
+
+    week_start: dt.date
+    sessions: tuple[RunSession, ...]
+    athlete: Athlete = field(default_factory=Athlete)
+    options: PlanOptions = field(default_factory=PlanOptions)
+    walking_attitude: Attitude = "neutral"
+    #: Steps on a day without sessions; None: learn it per weekday from history.
+    baseline_steps: int | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LadderState:
+    """R5, the habit ladder of a reluctant walker: the next finisher's length, how
+    many walks were done on it, and the weekly goal it grows toward."""
+
+    step_ft: float = 100.0
+    walks_done: int = 0
+    goal_miles_per_week: float = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the runner's own recent past says, as plain numbers (None: no data, the
+    rule falls back to its published default and says so)."""
+
+    run_speed_m_s: float | None = None
+    run_cadence_spm: float | None = None
+    brisk_speed_m_s: float | None = None
+    walk_cadence_spm: float | None = None
+    longest_run_30d_m: float | None = None
+    #: Steps outside any recorded activity, median per weekday (0 = Monday).
+    baseline_steps_by_weekday: dict[int, float] = field(default_factory=dict)
+    ladder: LadderState = field(default_factory=LadderState)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSession:
+    """One session of the planned week. ``rule`` is ``plan`` for the runner's own
+    sessions, else the rule id that added it; ``why`` says why, naming its source."""
+
+    date: dt.date
+    kind: Kind
+    role: Role
+    type: str
+    minutes: float
+    distance_m: float | None
+    pace_min_per_mi: tuple[float, float] | None
+    intensity: Intensity
+    steps: int
+    impact_bw_steps: float
+    rule: str
+    why: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "role": self.role,
+            "type": self.type,
+            "minutes": round(self.minutes, 1),
+            "distance_m": None if self.distance_m is None else round(self.distance_m),
+            "pace_min_per_mi": None
+            if self.pace_min_per_mi is None
+            else [round(self.pace_min_per_mi[0], 2), round(self.pace_min_per_mi[1], 2)],
+            "intensity": self.intensity,
+            "steps": self.steps,
+            "impact_bw_steps": round(self.impact_bw_steps),
+            "rule": self.rule,
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A warning about the plan (R9), with what to do about it."""
+
+    date: dt.date
+    rule: str
+    why: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "rule": self.rule, "why": self.why}
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """A week's figures, before or after the walks (SPEC §3)."""
+
+    run_min: float
+    walk_min: float
+    time_on_feet_min: float
+    impact_bw_steps: float
+    run_equiv_min: float
+    floor_days: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "run_min": round(self.run_min, 1),
+            "walk_min": round(self.walk_min, 1),
+            "time_on_feet_min": round(self.time_on_feet_min, 1),
+            "impact_bw_steps": round(self.impact_bw_steps),
+            "run_equiv_min": round(self.run_equiv_min, 1),
+            "floor_days": self.floor_days,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDay:
+    date: dt.date
+    sessions: tuple[PlannedSession, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The planned week: seven days from ``start``, flags, and the figures before and
+    after the walks were placed."""
+
+    start: dt.date
+    days: tuple[PlanDay, ...]
+    flags: tuple[Flag, ...]
+    before: Figures
+    after: Figures
+
+    def sessions(self) -> list[PlannedSession]:
+        return [session for day in self.days for session in day.sessions]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "days": [
+                {"date": day.date.isoformat(), "sessions": [s.to_json() for s in day.sessions]}
+                for day in self.days
+            ],
+            "flags": [flag.to_json() for flag in self.flags],
+            "before": self.before.to_json(),
+            "after": self.after.to_json(),
+        }
