@@ -15,6 +15,7 @@ name them.
      │    │    │                    archive member outside its folder, size limit
      │    │    └── NotAnActivity    readable, but holds no activity (settings, workout…)
      │    └── PlanError             a plan file with a mistake; carries line and field
+     │                              (exit code 2: the command cannot run as asked)
      ├── UsageError                 the command was called wrongly (exit code 2)
      └── StoreError                 the database cannot be opened or migrated
 """
@@ -81,7 +82,7 @@ class PlanError(InputError):
         self.problem = problem
         where = self.path + (f":{line}" if line is not None else "")
         what = f" field '{field}'" if field else ""
-        super().__init__(f"{where}:{what} {problem}".replace(": ", ": ", 1))
+        super().__init__(f"{where}:{what} {problem}")
 
 
 class UsageError(FootfallError):

@@ -8,8 +8,10 @@ import typer
 
 from footfall.cli.activities_cmd import activities_command
 from footfall.cli.athlete_cmd import athlete_command
+from footfall.cli.checkin_cmd import checkin_command
 from footfall.cli.demo_cmd import demo_command
 from footfall.cli.import_cmd import import_command
+from footfall.cli.plan_cmd import plan_command
 from footfall.cli.recompute_cmd import recompute_command
 from footfall.cli.week_cmd import week_command
 
@@ -37,6 +39,8 @@ def root(
 app.command("import")(import_command)
 app.command("activities")(activities_command)
 app.command("week")(week_command)
+app.command("plan")(plan_command)
+app.command("checkin")(checkin_command)
 app.command("athlete")(athlete_command)
 app.command("recompute")(recompute_command)
 app.command("demo")(demo_command)

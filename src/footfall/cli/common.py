@@ -13,7 +13,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from footfall.errors import FootfallError, UsageError
+from footfall.errors import FootfallError, PlanError, UsageError
 from footfall.store.database import Store, open_store
 
 P = ParamSpec("P")
@@ -58,15 +58,15 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def one_line_errors(command: Callable[P, T]) -> Callable[P, T]:
-    """Turn footfall's own errors into one line on stderr and an exit code (2 for usage,
-    1 otherwise); an unexpected error says so in one line too (FOOTFALL_DEBUG=1 shows the
-    traceback)."""
+    """Turn footfall's own errors into one line on stderr and an exit code (2 for usage
+    and plan-file mistakes, 1 otherwise); an unexpected error says so in one line too
+    (FOOTFALL_DEBUG=1 shows the traceback)."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         try:
             return command(*args, **kwargs)
-        except UsageError as exc:
+        except (UsageError, PlanError) as exc:
             raise fail(str(exc), 2) from None
         except FootfallError as exc:
             raise fail(str(exc), 1) from None

@@ -111,7 +111,7 @@ class PlannedSession:
             "role": self.role,
             "type": self.type,
             "minutes": round(self.minutes, 1),
-            "distance_m": None if self.distance_m is None else round(self.distance_m),
+            "distance_m": None if self.distance_m is None else round(self.distance_m, 1),
             "pace_min_per_mi": None
             if self.pace_min_per_mi is None
             else [round(self.pace_min_per_mi[0], 2), round(self.pace_min_per_mi[1], 2)],
@@ -121,6 +121,24 @@ class PlannedSession:
             "rule": self.rule,
             "why": self.why,
         }
+
+    @classmethod
+    def from_json(cls, date: dt.date, data: dict[str, Any]) -> PlannedSession:
+        pace = data.get("pace_min_per_mi")
+        return cls(
+            date=date,
+            kind=data["kind"],
+            role=data["role"],
+            type=data.get("type", data["role"]),
+            minutes=float(data["minutes"]),
+            distance_m=None if data.get("distance_m") is None else float(data["distance_m"]),
+            pace_min_per_mi=None if pace is None else (float(pace[0]), float(pace[1])),
+            intensity=data["intensity"],
+            steps=int(data["steps"]),
+            impact_bw_steps=float(data["impact_bw_steps"]),
+            rule=data["rule"],
+            why=data["why"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +163,17 @@ class Figures:
     impact_bw_steps: float
     run_equiv_min: float
     floor_days: int
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figures:
+        return cls(
+            run_min=float(data["run_min"]),
+            walk_min=float(data["walk_min"]),
+            time_on_feet_min=float(data["time_on_feet_min"]),
+            impact_bw_steps=float(data["impact_bw_steps"]),
+            run_equiv_min=float(data["run_equiv_min"]),
+            floor_days=int(data["floor_days"]),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -188,3 +217,22 @@ class Plan:
             "before": self.before.to_json(),
             "after": self.after.to_json(),
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Plan:
+        """The plan :meth:`to_json` wrote (as the store keeps it)."""
+        days = []
+        for day in data["days"]:
+            date = dt.date.fromisoformat(day["date"])
+            sessions = tuple(PlannedSession.from_json(date, s) for s in day["sessions"])
+            days.append(PlanDay(date, sessions))
+        flags = tuple(
+            Flag(dt.date.fromisoformat(f["date"]), f["rule"], f["why"]) for f in data["flags"]
+        )
+        return cls(
+            start=dt.date.fromisoformat(data["start"]),
+            days=tuple(days),
+            flags=flags,
+            before=Figures.from_json(data["before"]),
+            after=Figures.from_json(data["after"]),
+        )

@@ -18,6 +18,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
@@ -240,3 +241,46 @@ class AthleteRow(Base):
     walk_stride_ratio: Mapped[float] = mapped_column(Float, default=1.0)
     run_stride_activities: Mapped[int] = mapped_column(Integer, default=0)
     walk_stride_activities: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlanRow(Base):
+    """A planned week as ``footfall plan`` made it (SPEC §3 JSON). The newest plan of a
+    week is the one ``footfall walk --planned`` and the report use."""
+
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    week_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(4096), default="")
+    document: Mapped[str] = mapped_column(Text)
+
+
+class LadderRow(Base):
+    """R5, the habit ladder: the next finisher's length, walks done on the way, the
+    weekly goal, and the last date whose planned ladder walks have been counted."""
+
+    __tablename__ = "habit_ladder"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    step_ft: Mapped[float] = mapped_column(Float)
+    walks_done: Mapped[int] = mapped_column(Integer)
+    goal_miles_per_week: Mapped[float] = mapped_column(Float)
+    counted_through: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class CheckInRow(Base):
+    """How the runner felt after a walk (R8): legs and energy against usual, a note.
+    ``date`` is the walk's local day; ``activity_id`` the walk when it was imported."""
+
+    __tablename__ = "checkin"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity.id", ondelete="SET NULL"), nullable=True
+    )
+    legs: Mapped[str] = mapped_column(String(10))
+    energy: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
