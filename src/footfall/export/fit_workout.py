@@ -35,6 +35,7 @@ from footfall.evidence import MILE_M
 from footfall.export.schedule import numbered
 from footfall.export.wording import day_text, session_title
 from footfall.formats.fit.encode import FitWriter
+from footfall.guide.model import Part, Timeline
 from footfall.plan.model import Plan, PlannedSession
 
 StepIntensity = Literal["warmup", "active", "cooldown"]
@@ -61,20 +62,47 @@ class WorkoutStep:
 
 def walk_to_fit(session: PlannedSession, *, name: str) -> bytes:
     """One planned walk as a FIT workout file named ``name``."""
-    steps = workout_steps(session)
+    key = f"{session.date.isoformat()}|{session.role}|{name}"
+    return steps_to_fit(workout_steps(session), name=name, day=session.date, key=key)
+
+
+def timeline_to_fit(timeline: Timeline, *, name: str, day: dt.date) -> bytes:
+    """A guided walk as a FIT workout: one timed step per part (warm-up, main part,
+    cool-down; each walk and run block of an interval walk), walking parts targeting
+    their pace band as a speed range, running blocks open."""
+    steps = [_part_step(part) for part in timeline.parts]
+    key = f"{day.isoformat()}|{timeline.style}|{name}"
+    return steps_to_fit(steps, name=name, day=day, key=key)
+
+
+def steps_to_fit(steps: list[WorkoutStep], *, name: str, day: dt.date, key: str) -> bytes:
+    """A walking workout of ``steps``; ``key`` makes its file id (serial) unique."""
     writer = FitWriter()
     writer.write(
         "file_id",
         type="workout",
         manufacturer="development",
         product=1,
-        serial_number=_serial_number(session, name),
-        time_created=dt.datetime.combine(session.date, dt.time(0, 0), tzinfo=dt.UTC),
+        serial_number=zlib.crc32(key.encode()) % 0xFFFFFFFE + 1,  # never 0 (uint32z: none)
+        time_created=dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC),
     )
     writer.write("workout", sport="walking", num_valid_steps=len(steps), wkt_name=name)
     for index, step in enumerate(steps):
         _write_step(writer, index, step)
     return writer.to_bytes()
+
+
+_PART_INTENSITY: dict[str, StepIntensity] = {"warm-up": "warmup", "cool-down": "cooldown"}
+
+
+def _part_step(part: Part) -> WorkoutStep:
+    seconds = max(1, round(part.end_s - part.start_s))
+    intensity = _PART_INTENSITY.get(part.name, "active")
+    if part.kind == "run" or part.pace_min_per_mi is None:
+        return WorkoutStep(part.name.capitalize(), seconds, intensity)
+    return WorkoutStep(
+        part.name.capitalize(), seconds, intensity, pace_band_speeds_m_s(part.pace_min_per_mi)
+    )
 
 
 def workout_steps(session: PlannedSession) -> list[WorkoutStep]:
@@ -101,7 +129,11 @@ def band_speeds_m_s(session: PlannedSession) -> tuple[float, float] | None:
     """The pace band as (low, high) speed in m/s: low from the slow end of the band."""
     if session.pace_min_per_mi is None:
         return None
-    fast, slow = sorted(session.pace_min_per_mi)
+    return pace_band_speeds_m_s(session.pace_min_per_mi)
+
+
+def pace_band_speeds_m_s(band_min_per_mi: tuple[float, float]) -> tuple[float, float]:
+    fast, slow = sorted(band_min_per_mi)
     if fast <= 0:
         raise UsageError(f"a pace band of {fast:g} min/mi cannot be a speed target")
     return MILE_M / (slow * 60), MILE_M / (fast * 60)
@@ -161,8 +193,3 @@ def _notes(session: PlannedSession) -> str | None:
         return None
     text = f"{session.rule}: {session.why}".replace("\0", "")
     return text.encode("utf-8")[:_NOTES_BYTES].decode("utf-8", errors="ignore")
-
-
-def _serial_number(session: PlannedSession, name: str) -> int:
-    key = f"{session.date.isoformat()}|{session.role}|{name}".encode()
-    return zlib.crc32(key) % 0xFFFFFFFE + 1  # never 0, FIT's "no value" for uint32z

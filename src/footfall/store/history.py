@@ -13,9 +13,11 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from footfall.evidence import MILE_M
+from footfall.guide.model import PastWalks
 from footfall.plan.model import History
 from footfall.store.ladder import load_ladder
-from footfall.store.models import ActivityDayRow, BoutRow, DayStepsRow
+from footfall.store.models import ActivityDayRow, ActivityRow, BoutRow, DayStepsRow
 
 #: The planner learns from the four weeks before the planned one (SPEC §4, R6, R4).
 LOOKBACK_DAYS = 28
@@ -116,3 +118,33 @@ def _baseline_by_weekday(session: Session, since: dt.date, until: dt.date) -> di
     for day, steps in totals:
         by_weekday[day.weekday()].append(max(0.0, steps - float(recorded.get(day) or 0.0)))
     return {weekday: statistics.median(values) for weekday, values in by_weekday.items()}
+
+
+def past_walks(session: Session, today: dt.date) -> PastWalks:
+    """The runner's own recent walking, for a guided walk's pace band and its closing
+    question (R6, R8): the last walk, how many in four weeks, the brisk pace."""
+    since = dt.datetime.combine(today - dt.timedelta(days=LOOKBACK_DAYS), dt.time(), tzinfo=dt.UTC)
+    until = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    walks = session.scalars(
+        select(ActivityRow)
+        .where(ActivityRow.sport.in_(("walk", "hike")), ActivityRow.start < until)
+        .order_by(ActivityRow.start.desc())
+    )
+    last = next(iter(walks), None)
+    count = session.scalar(
+        select(func.count())
+        .select_from(ActivityRow)
+        .where(
+            ActivityRow.sport.in_(("walk", "hike")),
+            ActivityRow.start >= since,
+            ActivityRow.start < until,
+        )
+    )
+    speed, _ = _brisk_walking(session, today - dt.timedelta(days=LOOKBACK_DAYS), today)
+    moving = last.moving_s if last is not None else None
+    return PastWalks(
+        last_minutes=moving / 60.0 if moving else None,
+        last_brisk_share=min(1.0, (last.brisk_walk_s or 0.0) / moving) if last and moving else None,
+        walks_last_4_weeks=count,
+        brisk_pace_min_per_mi=MILE_M / speed / 60.0 if speed else None,
+    )
