@@ -9,8 +9,9 @@ from rich import box
 from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
-from footfall.cli.week_cmd import parse_day, today
+from footfall.cli.week_cmd import parse_day
 from footfall.errors import UsageError
+from footfall.metrics.timezone import today_in
 from footfall.store.athlete import load_athlete
 from footfall.store.checkins import ENERGY, LEGS, CheckIn, add_checkin, list_checkins
 from footfall.store.ladder import ladder_started, update_ladder
@@ -45,7 +46,7 @@ def checkin_command(
                 raise UsageError("give both --legs and --energy (or --list to see check-ins)")
             if walk is not None and date is not None:
                 raise UsageError("give --walk or --date, not both")
-            now = today(load_athlete(session))
+            now = today_in(load_athlete(session))
             day = parse_day(date) if date else None
             saved = add_checkin(
                 session, legs=legs, energy=energy, note=note, walk_id=walk, date=day, today=now

@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich import box
 from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
-from footfall.cli.week_cmd import parse_day, today
+from footfall.cli.week_cmd import parse_day
 from footfall.errors import UsageError
-from footfall.export.fit_workout import plan_to_fit_dir
-from footfall.export.ics import plan_to_ics
 from footfall.export.wording import pace_text, session_title
-from footfall.metrics.timezone import zone_named
-from footfall.plan.compose import plan_week
-from footfall.plan.model import (
-    ATTITUDES,
-    SWAP_MODES,
-    Figures,
-    Plan,
-    PlanInput,
-    PlanOptions,
-)
-from footfall.plan.sources import plan_from_history, read_plan
-from footfall.settings import Athlete, Units
+from footfall.metrics.timezone import today_in
+from footfall.plan.model import Figures, Plan
+from footfall.plan.service import PlanChanges, make_plan, plan_input, with_changes, write_exports
+from footfall.settings import Units
 from footfall.store.athlete import load_athlete
-from footfall.store.database import Store
-from footfall.store.history import history_before
-from footfall.store.ladder import start_ladder, update_ladder
-from footfall.store.plans import save_plan
 
 PlanArgument = Annotated[
     Path | None,
@@ -82,116 +66,24 @@ def plan_command(
     with opened_store(ctx, db) as store:
         with store.session() as session:
             athlete = load_athlete(session)
-        planned = _input(store, plan_file, start, athlete)
-        planned = _with_overrides(
-            planned,
+        changes = PlanChanges(
             swap_easy_runs=swap_easy_runs,
             swap_mode=swap_mode,
-            two_a_day=two_a_day,
+            two_a_day=tuple(parse_day(d) for d in two_a_day or ()),
             finisher_s_per_mile=finisher_s_per_mile,
             daily_cap_min=daily_cap_min,
             attitude=attitude,
             baseline_steps=baseline_steps,
         )
-        plan = make_plan(store, planned, today(athlete))
-    written = _exports(plan, planned.athlete, ics, fit_dir)
+        planned = with_changes(plan_input(store, plan_file, start, athlete), changes)
+        plan = make_plan(store, planned, today_in(athlete))
+    written = write_exports(plan, planned.athlete, ics, fit_dir)
     if json:
         print_json(plan.to_json())
         return
     print_plan(plan, planned.athlete.units)
     for path in written:
         out.print(f"wrote {path}")
-
-
-def make_plan(store: Store, planned: PlanInput, now: dt.date) -> Plan:
-    """Plan the week with the runner's history, and store it (the ladder is counted
-    first, so walks done since the last plan move it)."""
-    with store.transaction() as session:
-        if planned.walking_attitude == "reluctant":
-            start_ladder(session, now)
-            update_ladder(session, now)
-        history = history_before(session, planned.week_start)
-        plan = plan_week(planned, history)
-        save_plan(session, plan, source=planned.source)
-    return plan
-
-
-def next_monday(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=7 - day.weekday())
-
-
-def _input(
-    store: Store, plan_file: Path | None, start: dt.date | None, athlete: Athlete
-) -> PlanInput:
-    if plan_file is not None:
-        if not plan_file.is_file():
-            raise UsageError(f"{plan_file}: no such plan file")
-        return read_plan(plan_file, athlete=athlete, week_start=start)
-    return plan_from_history(store, start or next_monday(today(athlete)), athlete=athlete)
-
-
-def _with_overrides(
-    planned: PlanInput,
-    *,
-    swap_easy_runs: int | None,
-    swap_mode: str | None,
-    two_a_day: list[str] | None,
-    finisher_s_per_mile: float | None,
-    daily_cap_min: float | None,
-    attitude: str | None,
-    baseline_steps: int | None,
-) -> PlanInput:
-    """The options given on the command line win over the plan source's."""
-    options = planned.options
-    if swap_easy_runs is not None:
-        if not 0 <= swap_easy_runs <= 7:
-            raise UsageError("--swap-easy-runs: must be between 0 and 7")
-        options = _replace(options, swap_easy_runs=swap_easy_runs)
-    if swap_mode is not None:
-        if swap_mode not in SWAP_MODES:
-            raise UsageError(f"--swap-mode: must be one of {', '.join(SWAP_MODES)}")
-        options = _replace(options, swap_mode=swap_mode)
-    if two_a_day:
-        options = _replace(options, two_a_day=tuple(parse_day(d) for d in two_a_day))
-    if finisher_s_per_mile is not None:
-        if not 30 <= finisher_s_per_mile <= 60:
-            raise UsageError("--finisher-s-per-mile: must be between 30 and 60 (R1)")
-        options = _replace(options, finisher_s_per_mile=finisher_s_per_mile)
-    if daily_cap_min is not None:
-        if daily_cap_min <= 0:
-            raise UsageError("--daily-cap-min: must be more than 0")
-        options = _replace(options, daily_cap_min=daily_cap_min)
-    if attitude is not None and attitude not in ATTITUDES:
-        raise UsageError(f"--attitude: must be one of {', '.join(ATTITUDES)}")
-    if baseline_steps is not None and baseline_steps < 0:
-        raise UsageError("--baseline-steps: must not be negative")
-    return PlanInput(
-        week_start=planned.week_start,
-        sessions=planned.sessions,
-        athlete=planned.athlete,
-        options=options,
-        walking_attitude=attitude or planned.walking_attitude,
-        baseline_steps=planned.baseline_steps if baseline_steps is None else baseline_steps,
-        source=planned.source,
-    )
-
-
-def _replace(options: PlanOptions, **changes: Any) -> PlanOptions:
-    return replace(options, **changes)
-
-
-def _exports(plan: Plan, athlete: Athlete, ics: Path | None, fit_dir: Path | None) -> list[Path]:
-    written: list[Path] = []
-    if ics is not None:
-        zone = zone_named(athlete.time_zone) if athlete.time_zone else None
-        try:
-            ics.write_bytes(plan_to_ics(plan, zone=zone, units=athlete.units))
-        except OSError as exc:
-            raise UsageError(f"--ics: cannot write {ics} ({exc.strerror or exc})") from None
-        written.append(ics)
-    if fit_dir is not None:
-        written.extend(plan_to_fit_dir(plan, fit_dir))
-    return written
 
 
 def print_plan(plan: Plan, units: Units) -> None:

@@ -4,7 +4,6 @@ watch, to put in a calendar, or to be coached through live in the terminal."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,18 +20,15 @@ from footfall.cli.common import (
     out,
     print_json,
 )
-from footfall.cli.week_cmd import parse_day, today
-from footfall.errors import UsageError
-from footfall.export.fit_workout import timeline_to_fit
-from footfall.export.ics import walk_to_ics
-from footfall.guide import STYLE_NAMES, Timeline, build_timeline, progress_bar, render_audio
-from footfall.guide.planned import pick_walk, planned_timeline, planned_walks
-from footfall.metrics.timezone import zone_named
-from footfall.plan.model import PlannedSession
-from footfall.settings import Athlete
-from footfall.store.athlete import load_athlete
-from footfall.store.history import past_walks
-from footfall.store.plans import plan_covering
+from footfall.cli.week_cmd import parse_day
+from footfall.guide import STYLE_NAMES, Timeline, progress_bar
+from footfall.guide.service import (
+    WalkRequest,
+    clock_text,
+    parse_intervals,
+    prepare_walk,
+    write_walk,
+)
 
 
 @one_line_errors
@@ -61,31 +57,18 @@ def walk_command(
 ) -> None:
     """A guided walk: warm-up, main part and cool-down, form cues (R7), pace band (R6),
     time markers and a closing question. Without an output option, prints its script."""
-    with opened_store(ctx, db) as store, store.session() as session:
-        athlete = load_athlete(session)
-        now = today(athlete)
-        past = past_walks(session, now)
-        if planned is not None:
-            day = parse_day(planned)
-            plan = plan_covering(session, day)
-            if plan is None:
-                raise UsageError(f"--planned: no stored plan covers {day} (run footfall plan)")
-            walk = pick_walk(planned_walks(plan, day), day, role)
-            timeline = planned_timeline(walk, units=athlete.units, past=past)
-        else:
-            if minutes is None:
-                raise UsageError("give --minutes (or --planned DATE)")
-            day = now
-            walk = None
-            timeline = build_timeline(
-                minutes,
-                style,
-                units=athlete.units,
-                incline_pct=incline,
-                intervals=_intervals(intervals),
-                past=past,
-            )
-    written = _write(timeline, walk, athlete, day, audio=audio, fit=fit, ics=ics)
+    with opened_store(ctx, db) as store:
+        request = WalkRequest(
+            minutes=minutes,
+            style=style,
+            planned=parse_day(planned) if planned else None,
+            role=role,
+            incline_pct=incline,
+            intervals=parse_intervals(intervals),
+        )
+        walk = prepare_walk(store, request)
+    timeline = walk.timeline
+    written = write_walk(walk, audio=audio, fit=fit, ics=ics, progress=progress_bar)
     if json:
         print_json({**timeline_json(timeline), "files": [str(p) for p in written]})
     elif not live:
@@ -99,71 +82,6 @@ def walk_command(
         run_live(timeline)
 
 
-def _intervals(text: str) -> tuple[int, int]:
-    try:
-        walk, run = (int(part) for part in text.split(":"))
-    except ValueError:
-        raise UsageError(f"--intervals: '{text}' is not walk:run minutes such as 4:1") from None
-    return walk, run
-
-
-def _write(
-    timeline: Timeline,
-    walk: PlannedSession | None,
-    athlete: Athlete,
-    day: dt.date,
-    *,
-    audio: Path | None,
-    fit: Path | None,
-    ics: Path | None,
-) -> list[Path]:
-    written: list[Path] = []
-    name = f"{timeline.style.capitalize()} walk {timeline.minutes:g} min"
-    if audio is not None:
-        with progress_bar() as progress:
-            written.append(render_audio(timeline, audio, progress=progress))
-    if fit is not None:
-        _save(fit, timeline_to_fit(timeline, name=name, day=day))
-        written.append(fit)
-    if ics is not None:
-        zone = zone_named(athlete.time_zone) if athlete.time_zone else None
-        session = walk or _as_session(timeline, day)
-        _save(ics, walk_to_ics(session, zone=zone, units=athlete.units, script=script(timeline)))
-        written.append(ics)
-    return written
-
-
-def _save(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path} ({exc.strerror or exc})") from None
-
-
-def _as_session(timeline: Timeline, day: dt.date) -> PlannedSession:
-    """A walk outside any plan, as a calendar exporter takes it."""
-    band = next((p.pace_min_per_mi for p in timeline.parts if p.pace_min_per_mi), None)
-    return PlannedSession(
-        date=day,
-        kind="walk",
-        role="second" if timeline.style == "recovery" else "swap",
-        type="walk",
-        minutes=timeline.minutes,
-        distance_m=None,
-        pace_min_per_mi=band,
-        intensity="light" if timeline.style in {"recovery", "mindful"} else "moderate",
-        steps=0,
-        impact_bw_steps=0.0,
-        rule="R7",
-        why=f"A guided {timeline.style} walk with form cues (R7: the source article).",
-    )
-
-
-def script(timeline: Timeline) -> str:
-    """The cues as text, one line each with its time: the walk's script."""
-    return "\n".join(f"{_clock(cue.at_s)}  {cue.text}" for cue in timeline.cues)
-
-
 def print_script(timeline: Timeline) -> None:
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -175,7 +93,7 @@ def print_script(timeline: Timeline) -> None:
     table.add_column("part", no_wrap=True)
     table.add_column("cue", overflow="fold")
     for cue in timeline.cues:
-        table.add_row(_clock(cue.at_s), cue.part, cue.text)
+        table.add_row(clock_text(cue.at_s), cue.part, cue.text)
     out.print(table)
     err.print("add --audio walk.wav, --fit walk.fit, --ics walk.ics or --live to take it along")
 
@@ -187,8 +105,3 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         "parts": [dataclasses.asdict(part) for part in timeline.parts],
         "cues": [dataclasses.asdict(cue) for cue in timeline.cues],
     }
-
-
-def _clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"

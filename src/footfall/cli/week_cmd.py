@@ -12,9 +12,8 @@ from rich.table import Table
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
 from footfall.errors import UsageError
 from footfall.metrics.days import DayFigures
-from footfall.metrics.timezone import zone_named
+from footfall.metrics.timezone import today_in
 from footfall.metrics.weeks import Week, week_start_of
-from footfall.settings import Athlete
 from footfall.store.athlete import load_athlete
 from footfall.store.read import load_week
 
@@ -39,19 +38,12 @@ def week_command(
     with opened_store(ctx, db) as store:
         with store.session() as session:
             athlete = load_athlete(session)
-        monday = week_start_of(parse_day(start) if start else today(athlete))
+        monday = week_start_of(parse_day(start) if start else today_in(athlete))
         week = load_week(store, monday)
     if json:
         print_json(week.to_json())
     else:
         print_week(week)
-
-
-def today(athlete: Athlete) -> dt.date:
-    """Today in the runner's zone when set, else in this machine's."""
-    now = dt.datetime.now(dt.UTC)
-    zone = zone_named(athlete.time_zone) if athlete.time_zone else None
-    return now.astimezone(zone).date()
 
 
 def parse_day(text: str) -> dt.date:

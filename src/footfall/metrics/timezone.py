@@ -193,3 +193,9 @@ def _finder() -> TimezoneFinder:
     from timezonefinder import TimezoneFinder  # noqa: PLC0415 - deferred: slow to load
 
     return TimezoneFinder()
+
+
+def today_in(athlete: Athlete) -> dt.date:
+    """Today in the runner's zone when set, else in this machine's."""
+    now = dt.datetime.now(dt.UTC)
+    return now.astimezone(zone_named(athlete.time_zone) if athlete.time_zone else None).date()
