@@ -90,6 +90,7 @@ class Measurer:
                 impact_bw_steps=share.impact_bw_steps,
                 run_distance_m=share.run_distance_m,
                 walk_distance_m=share.walk_distance_m,
+                run_impact_bw_steps=share.run_impact_bw_steps,
             )
             for share in day_shares(measures.bouts, zone.tz)
         )

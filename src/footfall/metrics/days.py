@@ -40,6 +40,7 @@ class DayShare:
     impact_bw_steps: float = 0.0
     run_distance_m: float = 0.0
     walk_distance_m: float = 0.0  # walk + hike
+    run_impact_bw_steps: float = 0.0  # the runs' part of impact_bw_steps
 
     @property
     def steps(self) -> float:
@@ -149,6 +150,7 @@ def _bout_share(bout: Bout) -> DayShare:
         impact_bw_steps=bout.impact_bw_steps,
         run_distance_m=bout.distance_m if run else 0.0,
         walk_distance_m=bout.distance_m if on_walk else 0.0,
+        run_impact_bw_steps=bout.impact_bw_steps if run else 0.0,
     )
 
 

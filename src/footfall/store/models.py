@@ -216,6 +216,7 @@ class ActivityDayRow(Base):
     impact_bw_steps: Mapped[float] = mapped_column(Float)
     run_distance_m: Mapped[float] = mapped_column(Float)
     walk_distance_m: Mapped[float] = mapped_column(Float)
+    run_impact_bw_steps: Mapped[float] = mapped_column(Float)
 
     activity: Mapped[ActivityRow] = relationship(back_populates="days")
 

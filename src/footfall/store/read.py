@@ -131,4 +131,5 @@ def _share(row: ActivityDayRow) -> DayShare:
         impact_bw_steps=row.impact_bw_steps,
         run_distance_m=row.run_distance_m,
         walk_distance_m=row.walk_distance_m,
+        run_impact_bw_steps=row.run_impact_bw_steps,
     )

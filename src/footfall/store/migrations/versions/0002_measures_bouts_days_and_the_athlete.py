@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("impact_bw_steps", sa.Float(), nullable=False),
         sa.Column("run_distance_m", sa.Float(), nullable=False),
         sa.Column("walk_distance_m", sa.Float(), nullable=False),
+        sa.Column("run_impact_bw_steps", sa.Float(), nullable=False),
         sa.ForeignKeyConstraint(
             ["activity_id"],
             ["activity.id"],
