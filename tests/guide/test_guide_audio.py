@@ -22,10 +22,10 @@ from guide_audio_support import (
 )
 from rich.console import Console
 
+from footfall.cli.progress import progress_bar
 from footfall.errors import UsageError
 from footfall.guide import QUIET_TAIL_S, STYLE_NAMES, STYLES, PastWalks, Timeline, build_timeline
 from footfall.guide.audio import render_audio
-from footfall.guide.progress import progress_bar
 
 pytestmark = pytest.mark.usefixtures("espeak")
 
@@ -144,7 +144,8 @@ def test_a_rich_progress_bar_follows_the_render_to_the_end(out_folder: Path) -> 
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=100)
     walk = build_timeline(3, "hike")
-    with progress_bar(console=console) as progress:
+    with progress_bar("Rendering the walk", console=console) as bar:
+        progress = bar.fraction
         render_audio(walk, out_folder / "walk.wav", progress=progress)
     total = len({c.text for c in walk.cues}) + len(walk.cues) + 1
     assert "Rendering the walk" in screen.getvalue()

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from footfall.cli.common import (
@@ -18,6 +17,7 @@ from footfall.cli.common import (
     out,
     print_json,
 )
+from footfall.cli.progress import progress_bar, short_label
 from footfall.importer.pipeline import import_paths
 from footfall.importer.report import ImportReport
 from footfall.store.database import Store
@@ -47,17 +47,9 @@ def import_command(
 
 
 def import_with_progress(store: Store, paths: list[Path]) -> ImportReport:
-    """The import, with a Rich progress bar on stderr (stdout stays for results)."""
-    with _progress() as progress:
-        task = progress.add_task("importing", total=None)
-
-        def advance(total: int | None, label: str) -> None:
-            if total is not None:
-                progress.update(task, total=total)
-            else:
-                progress.update(task, advance=1, description=_short(label))
-
-        return import_paths(store, paths, advance)
+    """The import, with a progress bar on stderr (stdout stays for results)."""
+    with progress_bar("importing") as bar:
+        return import_paths(store, paths, bar.counting)
 
 
 def print_problems(report: ImportReport) -> None:
@@ -66,21 +58,6 @@ def print_problems(report: ImportReport) -> None:
         err.print(f"[yellow]warning:[/] {warning.path}: {warning.error}", soft_wrap=True)
     for problem in report.errors:
         err.print(f"[red]error:[/] {problem.path}: {problem.error}", soft_wrap=True)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-
-
-def _short(label: str, width: int = 40) -> str:
-    return label if len(label) <= width else "…" + label[-(width - 1) :]
 
 
 def print_summary(report: ImportReport, *, brief: bool = False) -> None:
@@ -100,7 +77,7 @@ def print_summary(report: ImportReport, *, brief: bool = False) -> None:
                 item.sport,
                 str(item.samples),
                 km,
-                _short(item.path, 50),
+                short_label(item.path, 50),
             )
         out.print(table)
     for skipped in report.skipped:

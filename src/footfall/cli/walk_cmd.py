@@ -20,8 +20,9 @@ from footfall.cli.common import (
     out,
     print_json,
 )
+from footfall.cli.progress import progress_bar
 from footfall.cli.week_cmd import parse_day
-from footfall.guide import STYLE_NAMES, Timeline, progress_bar
+from footfall.guide import STYLE_NAMES, Timeline
 from footfall.guide.service import (
     WalkRequest,
     clock_text,
@@ -68,7 +69,8 @@ def walk_command(
         )
         walk = prepare_walk(store, request)
     timeline = walk.timeline
-    written = write_walk(walk, audio=audio, fit=fit, ics=ics, progress=progress_bar)
+    with progress_bar("rendering the walk") as bar:
+        written = write_walk(walk, audio=audio, fit=fit, ics=ics, progress=bar.fraction)
     if json:
         print_json({**timeline_json(timeline), "files": [str(p) for p in written]})
     elif not live:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from footfall.guide.audio import render_audio
 from footfall.guide.model import MIN_GAP_S, QUIET_TAIL_S, Cue, Part, PastWalks, Timeline
-from footfall.guide.progress import progress_bar
 from footfall.guide.styles import FORM_CUES, STYLE_NAMES, STYLES
 from footfall.guide.timeline import build_timeline
 from footfall.guide.words import spoken_seconds
@@ -31,7 +30,6 @@ __all__ = [
     "PastWalks",
     "Timeline",
     "build_timeline",
-    "progress_bar",
     "render_audio",
     "spoken_seconds",
 ]

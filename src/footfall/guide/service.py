@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,24 +83,20 @@ def parse_intervals(text: str) -> tuple[int, int]:
     return walk, run
 
 
-ProgressFactory = Callable[[], AbstractContextManager[Callable[[int, int], None] | None]]
-
-
 def write_walk(
     walk: GuidedWalk,
     *,
     audio: Path | None = None,
     fit: Path | None = None,
     ics: Path | None = None,
-    progress: ProgressFactory | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Path]:
     """Write the walk's audio, FIT workout and calendar event where asked."""
     timeline, day, athlete = walk.timeline, walk.day, walk.athlete
     written: list[Path] = []
     name = f"{timeline.style.capitalize()} walk {timeline.minutes:g} min"
     if audio is not None:
-        with (progress or nullcontext)() as bar:
-            written.append(render_audio(timeline, audio, progress=bar))
+        written.append(render_audio(timeline, audio, progress=progress))
     if fit is not None:
         _save(fit, timeline_to_fit(timeline, name=name, day=day))
         written.append(fit)
