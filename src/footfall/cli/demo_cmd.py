@@ -3,64 +3,76 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from footfall.cli.activities_cmd import activity_json
 from footfall.cli.common import JsonOption, one_line_errors, out, print_json
 from footfall.cli.import_cmd import import_with_progress, print_problems, print_summary
+from footfall.cli.plan_cmd import print_plan
 from footfall.cli.week_cmd import print_week
 from footfall.demo.build import write_demo
 from footfall.metrics.weeks import week_start_of
-from footfall.store.database import open_store
-from footfall.store.read import list_activities, load_week
+from footfall.plan.model import Plan
+from footfall.plan.service import PlanChanges, make_plan, plan_input, with_changes
+from footfall.settings import Athlete
+from footfall.store.database import Store, open_store
+from footfall.store.location import default_db_path
+from footfall.store.read import load_week
 
-KeepOption = Annotated[
+OutOption = Annotated[
     Path | None,
     typer.Option(
-        "--keep",
-        help="Write the demo files and database into this folder instead of a temporary one.",
+        "--out",
+        help="Folder for the demo's files, database and report "
+        "(default: demo/ in footfall's data folder; its database is made afresh).",
+        show_default=False,
     ),
 ]
 
 
 @one_line_errors
-def demo_command(keep: KeepOption = None, json: JsonOption = False) -> None:
-    """Import six weeks of a sample runner into a fresh database and show them.
+def demo_command(out_dir: OutOption = None, json: JsonOption = False) -> None:
+    """The whole path on a sample runner: write six weeks of their files, import and
+    measure them, show their last week, and plan their next one.
 
-    Touches nothing of yours: the files and the database live in a temporary folder
-    (or in --keep).
+    Touches nothing of yours: everything lives in its own folder and database.
     """
-    with tempfile.TemporaryDirectory(prefix="footfall-demo-") as scratch:
-        folder = keep or Path(scratch)
-        files = folder / "files"
-        end = last_sunday(dt.datetime.now(dt.UTC).date())
-        written = write_demo(files, end=end)
-        store = open_store(str(folder / "demo.sqlite"))
-        try:
-            report = import_with_progress(store, [files])
-            rows = list_activities(store)
-            week = load_week(store, week_start_of(end))
-        finally:
-            store.close()
+    folder = out_dir or default_db_path().parent / "demo"
+    files = folder / "files"
+    end = last_sunday(dt.datetime.now(dt.UTC).date())
+    written = write_demo(files, end=end)
+    database = folder / "demo.sqlite"
+    for stale in folder.glob("demo.sqlite*"):
+        stale.unlink()
+    store = open_store(str(database))
+    try:
+        report = import_with_progress(store, [files])
+        week = load_week(store, week_start_of(end))
+        plan = _plan_next_week(store, end)
+    finally:
+        store.close()
     if json:
-        print_json(
-            {
-                "import": report.to_json(),
-                "activities": [activity_json(r) for r in rows],
-                "week": week.to_json(),
-            }
-        )
+        print_json({"import": report.to_json(), "week": week.to_json(), "plan": plan.to_json()})
     else:
-        where = str(files) if keep else "a temporary folder (--keep DIR keeps them)"
-        out.print(f"demo runner: {len(written)} files written to {where}")
+        out.print(f"demo runner: {len(written)} files written to {files}")
         print_summary(report, brief=True)
         print_week(week)
+        print_plan(plan, "mi")
+        out.print(f"database: {database} (footfall --db {database} activities)")
     print_problems(report)
     raise typer.Exit(report.exit_code)
+
+
+def _plan_next_week(store: Store, end: dt.date) -> Plan:
+    """The runner's typical week planned for the week after the demo: one easy run
+    swapped for a walk (R3) and a second session on the workout day (R2)."""
+    athlete = Athlete()
+    typical = plan_input(store, None, end + dt.timedelta(days=1), athlete)
+    workouts = tuple(s.date for s in typical.sessions if s.type == "workout")
+    changes = PlanChanges(swap_easy_runs=1, two_a_day=workouts[:1])
+    return make_plan(store, with_changes(typical, changes), end)
 
 
 def last_sunday(today: dt.date) -> dt.date:

@@ -62,13 +62,15 @@ def session_title(session: PlannedSession) -> str:
 
 
 def duration_text(minutes: float) -> str:
-    """``18 s`` under a minute, ``7.5 min``, ``45 min``, ``2 h 30 min`` from 90 minutes."""
+    """``18 s`` under a minute, ``7.5 min`` under ten, ``39 min``, ``2 h 30 min`` from 90
+    minutes."""
     seconds = round(minutes * 60)
     if seconds < 60:
         return f"{seconds} s"
     if minutes < 90:
         whole = round(minutes)
-        return f"{whole} min" if abs(minutes - whole) < 0.05 else f"{minutes:.1f} min"
+        short = minutes < 10 and abs(minutes - whole) >= 0.05
+        return f"{minutes:.1f} min" if short else f"{whole} min"
     hours, rest = divmod(round(minutes), 60)
     return f"{hours} h" if rest == 0 else f"{hours} h {rest} min"
 
