@@ -22,7 +22,9 @@ from footfall.cli.common import (
 )
 from footfall.cli.progress import progress_bar
 from footfall.cli.week_cmd import parse_day
+from footfall.errors import UsageError
 from footfall.guide import STYLE_NAMES, Timeline
+from footfall.guide.live import run_live
 from footfall.guide.service import (
     WalkRequest,
     clock_text,
@@ -58,6 +60,8 @@ def walk_command(
 ) -> None:
     """A guided walk: warm-up, main part and cool-down, form cues (R7), pace band (R6),
     time markers and a closing question. Without an output option, prints its script."""
+    if live and json:
+        raise UsageError("--live coaches in the terminal; it does not go with --json")
     with opened_store(ctx, db) as store:
         request = WalkRequest(
             minutes=minutes,
@@ -79,9 +83,7 @@ def walk_command(
         for path in written:
             out.print(f"wrote {path}")
     if live:
-        from footfall.guide.live import run_live  # noqa: PLC0415 - the live coach loads late
-
-        run_live(timeline)
+        run_live(timeline, units=walk.athlete.units)
 
 
 def print_script(timeline: Timeline) -> None:
