@@ -16,6 +16,7 @@ from footfall.demo.build import write_demo
 from footfall.metrics.weeks import week_start_of
 from footfall.plan.model import Plan
 from footfall.plan.service import PlanChanges, make_plan, plan_input, with_changes
+from footfall.report import write_report
 from footfall.settings import Athlete
 from footfall.store.database import Store, open_store
 from footfall.store.location import default_db_path
@@ -51,16 +52,25 @@ def demo_command(out_dir: OutOption = None, json: JsonOption = False) -> None:
         report = import_with_progress(store, [files])
         week = load_week(store, week_start_of(end))
         plan = _plan_next_week(store, end)
+        files_of_report = write_report(store, folder / "report", weeks=6, today=end)
     finally:
         store.close()
     if json:
-        print_json({"import": report.to_json(), "week": week.to_json(), "plan": plan.to_json()})
+        print_json(
+            {
+                "import": report.to_json(),
+                "week": week.to_json(),
+                "plan": plan.to_json(),
+                "report": files_of_report.to_json(),
+            }
+        )
     else:
         out.print(f"demo runner: {len(written)} files written to {files}")
         print_summary(report, brief=True)
         print_week(week)
         print_plan(plan, "mi")
         out.print(f"database: {database} (footfall --db {database} activities)")
+        out.print(f"report: {files_of_report.html}")
     print_problems(report)
     raise typer.Exit(report.exit_code)
 
