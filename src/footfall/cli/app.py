@@ -14,6 +14,7 @@ from footfall.cli.import_cmd import import_command
 from footfall.cli.plan_cmd import plan_command
 from footfall.cli.recompute_cmd import recompute_command
 from footfall.cli.report_cmd import report_command
+from footfall.cli.serve_cmd import serve_command
 from footfall.cli.walk_cmd import walk_command
 from footfall.cli.week_cmd import week_command
 
@@ -45,6 +46,7 @@ app.command("plan")(plan_command)
 app.command("walk")(walk_command)
 app.command("checkin")(checkin_command)
 app.command("report")(report_command)
+app.command("serve")(serve_command)
 app.command("athlete")(athlete_command)
 app.command("recompute")(recompute_command)
 app.command("demo")(demo_command)
