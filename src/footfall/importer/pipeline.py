@@ -36,10 +36,18 @@ Progress = Callable[[int | None, str], None]
 
 
 def import_paths(
-    store: Store, paths: Iterable[Path], progress: Progress | None = None
+    store: Store,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    *,
+    shown: Callable[[str], str] | None = None,
 ) -> ImportReport:
-    """Import every file under ``paths``; the report says what happened to each."""
-    found = list(discover([Path(p) for p in paths]))
+    """Import every file under ``paths``; the report says what happened to each.
+
+    ``shown`` renames each file as the runner knows it, in the report and in the store
+    (the web app imports uploads from a temporary folder and names them as uploaded).
+    """
+    found = [_named(item, shown) for item in discover([Path(p) for p in paths])]
     notify = progress or (lambda _total, _label: None)
     notify(len(found), "")
     with store.session() as session:
@@ -56,6 +64,15 @@ def import_paths(
     if report.imported:
         refresh_calibration(store)
     return report
+
+
+def _named(item: Source | FileProblem, shown: Callable[[str], str] | None) -> Source | FileProblem:
+    if shown is None:
+        return item
+    if isinstance(item, Source):
+        return replace(item, display=shown(item.display))
+    item.path = shown(item.path)
+    return item
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ from footfall.store.location import resolve_db_url
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_S = 60
 _PG_MIGRATION_LOCK = 0x466F6F74  # "Foot"
+#: The execution option that marks a connection's transaction as a write.
+WRITES = "footfall_writes"
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,11 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work that commits at the end or leaves nothing behind."""
+        """One unit of work that commits at the end or leaves nothing behind. On SQLite
+        it takes the write lock at once (``BEGIN IMMEDIATE``), so two writers queue
+        instead of deadlocking; plain :meth:`session` reads never take it."""
         with self.sessions.begin() as session:
+            session.connection(execution_options={WRITES: True})
             yield session
 
     def close(self) -> None:
@@ -73,13 +78,14 @@ def _make_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_pragmas)
-    event.listen(engine, "begin", _sqlite_begin_immediate)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # pysqlite's own transaction handling is off; "begin" below issues BEGIN IMMEDIATE so
-    # two importing processes queue for the write lock instead of deadlocking.
+    # pysqlite's own transaction handling is off; "begin" below issues BEGIN, or BEGIN
+    # IMMEDIATE for a write transaction, so two importing processes queue for the write
+    # lock instead of deadlocking, and readers never wait on it (WAL).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -88,8 +94,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_begin_immediate(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(connection: Any) -> None:
+    writes = connection.get_execution_options().get(WRITES, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 @contextmanager

@@ -21,7 +21,6 @@ from footfall.export.wording import (
 )
 from footfall.metrics.timezone import zone_named
 from footfall.settings import Units
-from footfall.web.uploads import uploaded_name
 
 TEMPLATES = Path(__file__).with_name("templates")
 NOTHING = "—"
@@ -75,13 +74,6 @@ def local_time(moment: dt.datetime, zone_name: str | None) -> str:
     return f"{day_text(local.date())} {local.year} {local:%H:%M}"
 
 
-def source_path(path: str) -> str:
-    """Where an activity came from: its file, or ``uploaded run.fit`` for an upload
-    (imported from a temporary folder that is gone)."""
-    uploaded = uploaded_name(path)
-    return path if uploaded is None else f"uploaded {uploaded}"
-
-
 def day(date: dt.date) -> str:
     """``Mon 16 Mar``."""
     return day_text(date)
@@ -104,7 +96,6 @@ def make_templates() -> Jinja2Templates:
         local_time=local_time,
         day=day,
         floor_word=floor_word,
-        source_path=source_path,
         session_title=session_title,
         session_name=session_name,
     )

@@ -4,22 +4,22 @@ same size limits, same one-line errors, duplicates reported as such.
 
 Each upload is written to a temporary folder of its own under its own (cleaned) name,
 so two uploads of the same name never meet and a Strava or Apple Health zip keeps its
-name; the report names each file as the runner uploaded it, not by the folder.
+name; the report and the store name each file as the runner uploaded it
+(``run.fit``, ``export.zip!activities/2.gpx``), not by the temporary folder.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO
 
 from footfall.importer.pipeline import import_paths
-from footfall.importer.report import Imported, ImportReport, Problem, Skipped, StepDays
+from footfall.importer.report import ImportReport, Problem
 from footfall.store.database import Store
 
 GiB = 1024**3
@@ -28,12 +28,7 @@ MAX_UPLOAD_BYTES = 4 * GiB
 CHUNK_BYTES = 1 << 20
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 LONGEST_NAME = 120
-Item = TypeVar("Item", Imported, Problem, Skipped, StepDays)
 UPLOAD_FOLDER_PREFIX = "footfall-upload-"
-#: Where an uploaded file was imported from: the store keeps that path.
-_UPLOADED_PATH = re.compile(
-    re.escape(str(Path(tempfile.gettempdir()) / UPLOAD_FOLDER_PREFIX)) + r"[^/]+/\d+/"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +54,15 @@ def import_uploads(
                 refused.append(Problem(clean_name(upload.name), _too_big(most_bytes)))
             else:
                 saved.append(path)
-        report = import_paths(store, saved) if saved else ImportReport()
+        prefix = re.compile(re.escape(str(root)) + r"/\d+/")
+
+        def as_uploaded(path: str) -> str:
+            """``run.fit``, ``export.zip!a.gpx``: the name it was uploaded under."""
+            return prefix.sub("", path)
+
+        report = import_paths(store, saved, shown=as_uploaded) if saved else ImportReport()
     report.errors.extend(refused)
-    return as_uploaded(report, root)
+    return report
 
 
 def clean_name(name: str) -> str:
@@ -91,32 +92,3 @@ def save_upload(folder: Path, upload: Upload, most_bytes: int) -> Path | None:
 def _too_big(most_bytes: int) -> str:
     size = f"{most_bytes / GiB:g} GiB"
     return f"is larger than {size}: too big to upload (import it with footfall import)"
-
-
-def as_uploaded(report: ImportReport, root: Path) -> ImportReport:
-    """``report`` with every path named as uploaded (``run.fit``, ``export.zip!a.gpx``)
-    instead of by the temporary folder it was imported from."""
-    prefix = re.compile(re.escape(str(root)) + r"/\d+/")
-
-    def shown(path: str) -> str:
-        return prefix.sub("", path)
-
-    return ImportReport(
-        imported=_renamed(report.imported, shown),
-        duplicates=[shown(path) for path in report.duplicates],
-        errors=_renamed(report.errors, shown),
-        skipped=_renamed(report.skipped, shown),
-        day_steps=_renamed(report.day_steps, shown),
-        warnings=_renamed(report.warnings, shown),
-    )
-
-
-def uploaded_name(path: str) -> str | None:
-    """The uploaded file's name when ``path`` is where an upload was imported from (the
-    path the store keeps for it), else None."""
-    match = _UPLOADED_PATH.match(path)
-    return path[match.end() :] if match else None
-
-
-def _renamed(items: list[Item], shown: Callable[[str], str]) -> list[Item]:
-    return [dataclasses.replace(item, path=shown(item.path)) for item in items]
