@@ -18,6 +18,10 @@ Units = Literal["mi", "km"]
 ImpactModel = Literal["fixed", "speed"]
 
 UNITS: tuple[Units, ...] = ("mi", "km")
+#: Settings the stored measures depend on: changing one measures every activity again.
+MEASURE_INPUTS = frozenset({"height_cm", "time_zone", "impact_model"})
+#: The time_zone value that means "from each activity's position" (no setting).
+AUTO_ZONE = "auto"
 IMPACT_MODELS: tuple[ImpactModel, ...] = ("fixed", "speed")
 
 
@@ -54,6 +58,10 @@ class Athlete:
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "assumed"}
+
+    def to_json(self) -> dict[str, Any]:
+        """Every setting, and which of them are assumed (never set by the runner)."""
+        return {**self.as_dict(), "assumed": sorted(self.assumed)}
 
 
 SETTING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Athlete) if f.name != "assumed")

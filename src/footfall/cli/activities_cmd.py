@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Annotated
 
@@ -12,7 +11,6 @@ from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
 from footfall.evidence import MILE_M
-from footfall.importer.pipeline import iso_utc
 from footfall.metrics.timezone import zone_named
 from footfall.settings import Units
 from footfall.store.athlete import load_athlete
@@ -35,7 +33,7 @@ def activities_command(
     if last is not None:
         rows = rows[-last:]
     if json:
-        print_json([activity_json(row) for row in rows])
+        print_json([row.to_json() for row in rows])
     else:
         print_activities(rows, units)
 
@@ -81,15 +79,3 @@ def _minutes(seconds: float | None) -> str:
 
 def _local(row: ActivitySummary) -> dt.datetime:
     return row.start.astimezone(zone_named(row.time_zone)) if row.time_zone else row.start
-
-
-def activity_json(row: ActivitySummary) -> dict[str, object]:
-    """SPEC §3's activity, plus the fields footfall adds (never renamed)."""
-    document = dataclasses.asdict(row)
-    document["start"] = iso_utc(row.start)
-    document["time_on_feet_s"] = row.time_on_feet_s
-    document["run_equiv_min"] = row.run_equiv_min
-    for name, value in document.items():
-        if isinstance(value, float):
-            document[name] = round(value, 1)
-    return document

@@ -9,12 +9,8 @@ from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
 from footfall.cli.recompute_cmd import recompute_with_progress
-from footfall.settings import SETTING_NAMES, Athlete
+from footfall.settings import AUTO_ZONE, MEASURE_INPUTS, SETTING_NAMES, Athlete
 from footfall.store.athlete import load_athlete, save_athlete
-
-#: Settings the stored measures depend on: changing one recomputes them.
-MEASURE_INPUTS = {"height_cm", "time_zone", "impact_model"}
-AUTO_ZONE = "auto"
 
 _DESCRIPTIONS = {
     "mass_kg": "body mass, kg",
@@ -61,15 +57,11 @@ def athlete_command(
         if MEASURE_INPUTS & set(changes):
             recomputed = recompute_with_progress(store)
     if json:
-        print_json(athlete_json(athlete))
+        print_json(athlete.to_json())
         return
     _print(athlete)
     if recomputed is not None:
         out.print(f"measures recomputed for {recomputed} activities")
-
-
-def athlete_json(athlete: Athlete) -> dict[str, Any]:
-    return {**athlete.as_dict(), "assumed": sorted(athlete.assumed)}
 
 
 def _print(athlete: Athlete) -> None:

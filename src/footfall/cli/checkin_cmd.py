@@ -11,10 +11,8 @@ from rich.table import Table
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
 from footfall.cli.week_cmd import parse_day
 from footfall.errors import UsageError
-from footfall.metrics.timezone import today_in
-from footfall.store.athlete import load_athlete
-from footfall.store.checkins import ENERGY, LEGS, CheckIn, add_checkin, list_checkins
-from footfall.store.ladder import ladder_started, update_ladder
+from footfall.store.checkins import ENERGY, LEGS, CheckIn, list_checkins
+from footfall.store.ladder import check_in
 
 
 @one_line_errors
@@ -38,23 +36,17 @@ def checkin_command(
     json: JsonOption = False,
 ) -> None:
     """Say how a walk felt: legs weaker/same/stronger, energy lower/same/higher."""
-    with opened_store(ctx, db) as store, store.transaction() as session:
-        if show:
-            checkins = list_checkins(session)
-        else:
-            if legs is None or energy is None:
-                raise UsageError("give both --legs and --energy (or --list to see check-ins)")
-            if walk is not None and date is not None:
-                raise UsageError("give --walk or --date, not both")
-            now = today_in(load_athlete(session))
-            day = parse_day(date) if date else None
-            saved = add_checkin(
-                session, legs=legs, energy=energy, note=note, walk_id=walk, date=day, today=now
-            )
-            ladder = update_ladder(session, now) if ladder_started(session) else None
     if show:
-        _print_list(checkins, json)
+        with opened_store(ctx, db) as store, store.session() as session:
+            _print_list(list_checkins(session), json)
         return
+    if legs is None or energy is None:
+        raise UsageError("give both --legs and --energy (or --list to see check-ins)")
+    if walk is not None and date is not None:
+        raise UsageError("give --walk or --date, not both")
+    day = parse_day(date) if date else None
+    with opened_store(ctx, db) as store:
+        saved, ladder = check_in(store, legs=legs, energy=energy, note=note, walk=walk, date=day)
     if json:
         document = saved.to_json()
         document["ladder_next_ft"] = None if ladder is None else round(ladder.step_ft)

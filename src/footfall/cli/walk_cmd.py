@@ -3,9 +3,8 @@ watch, to put in a calendar, or to be coached through live in the terminal."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich import box
@@ -76,7 +75,7 @@ def walk_command(
     with progress_bar("rendering the walk") as bar:
         written = write_walk(walk, audio=audio, fit=fit, ics=ics, progress=bar.fraction)
     if json:
-        print_json({**timeline_json(timeline), "files": [str(p) for p in written]})
+        print_json({**timeline.to_json(), "files": [str(p) for p in written]})
     elif not live:
         if not written:
             print_script(timeline)
@@ -100,12 +99,3 @@ def print_script(timeline: Timeline) -> None:
         table.add_row(clock_text(cue.at_s), cue.part, cue.text)
     out.print(table)
     err.print("add --audio walk.wav, --fit walk.fit, --ics walk.ics or --live to take it along")
-
-
-def timeline_json(timeline: Timeline) -> dict[str, Any]:
-    return {
-        "minutes": timeline.minutes,
-        "style": timeline.style,
-        "parts": [dataclasses.asdict(part) for part in timeline.parts],
-        "cues": [dataclasses.asdict(cue) for cue in timeline.cues],
-    }

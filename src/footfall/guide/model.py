@@ -5,7 +5,8 @@ live) read it."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from footfall.errors import UsageError
 
@@ -68,6 +69,15 @@ class Timeline:
     @property
     def seconds(self) -> float:
         return self.minutes * 60.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The walk as ``footfall walk --json`` prints it: minutes, style, parts, cues."""
+        return {
+            "minutes": self.minutes,
+            "style": self.style,
+            "parts": [asdict(part) for part in self.parts],
+            "cues": [asdict(cue) for cue in self.cues],
+        }
 
 
 @dataclass(frozen=True, slots=True)

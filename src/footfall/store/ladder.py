@@ -13,9 +13,13 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from footfall.errors import UsageError
+from footfall.metrics.timezone import today_in
 from footfall.plan.model import LadderState
 from footfall.plan.rules.ladder import advance
-from footfall.store.checkins import checkin_dates
+from footfall.store.athlete import load_athlete
+from footfall.store.checkins import CheckIn, add_checkin, checkin_dates
+from footfall.store.database import Store
 from footfall.store.models import ActivityDayRow, LadderRow
 
 _LADDER_ID = 1
@@ -74,3 +78,25 @@ def walk_dates(session: Session, after: dt.date | None, through: dt.date) -> set
     if after is not None:
         query = query.where(ActivityDayRow.date > after)
     return set(session.scalars(query))
+
+
+def check_in(
+    store: Store,
+    *,
+    legs: str,
+    energy: str,
+    note: str = "",
+    walk: int | None = None,
+    date: dt.date | None = None,
+) -> tuple[CheckIn, LadderState | None]:
+    """Store a check-in (R8) and count it on the habit ladder when one is started (R5);
+    the ladder's new state, or None."""
+    if walk is not None and date is not None:
+        raise UsageError("give the walk or the date, not both")
+    with store.transaction() as session:
+        now = today_in(load_athlete(session))
+        saved = add_checkin(
+            session, legs=legs, energy=energy, note=note, walk_id=walk, date=date, today=now
+        )
+        ladder = update_ladder(session, now) if ladder_started(session) else None
+    return saved, ladder

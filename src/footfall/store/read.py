@@ -50,6 +50,19 @@ class ActivitySummary:
             return None
         return self.run_s + self.walk_s + (self.hike_s or 0.0)
 
+    def to_json(self) -> dict[str, object]:
+        """SPEC §3's activity, plus the fields footfall adds (never renamed)."""
+        document: dict[str, object] = {
+            name: getattr(self, name) for name in self.__dataclass_fields__
+        }
+        document["start"] = self.start.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+        document["time_on_feet_s"] = self.time_on_feet_s
+        document["run_equiv_min"] = self.run_equiv_min
+        for name, value in document.items():
+            if isinstance(value, float):
+                document[name] = round(value, 1)
+        return document
+
     @property
     def run_equiv_min(self) -> float | None:
         """E3: run minutes + brisk-walk minutes / 3."""
@@ -64,10 +77,11 @@ def list_activities(store: Store, *, since: dt.datetime | None = None) -> list[A
     if since is not None:
         query = query.where(ActivityRow.start >= since)
     with store.session() as session:
-        return [_summary(row, path) for row, path in session.execute(query).all()]
+        return [summary_of(row, path) for row, path in session.execute(query).all()]
 
 
-def _summary(row: ActivityRow, path: str) -> ActivitySummary:
+def summary_of(row: ActivityRow, path: str) -> ActivitySummary:
+    """A stored activity row (and its file's path) as :class:`ActivitySummary`."""
     return ActivitySummary(
         id=row.id,
         start=row.start,

@@ -13,19 +13,17 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from footfall.cli.activities_cmd import activity_json
-from footfall.cli.athlete_cmd import AUTO_ZONE, MEASURE_INPUTS, athlete_json
-from footfall.cli.walk_cmd import timeline_json
 from footfall.guide.service import WalkRequest, parse_intervals, prepare_walk, script
 from footfall.importer.measure import recompute
 from footfall.importer.pipeline import iso_utc
 from footfall.metrics.weeks import week_start_of
 from footfall.plan.service import PlanChanges, make_plan, plan_input, with_changes
+from footfall.settings import AUTO_ZONE, MEASURE_INPUTS
 from footfall.store.athlete import load_athlete, save_athlete
 from footfall.store.checkins import list_checkins
+from footfall.store.ladder import check_in
 from footfall.store.plans import latest_plan, plan_covering
 from footfall.store.read import list_activities, load_week
-from footfall.web.checkin import check_in
 from footfall.web.plan_body import OPENAPI_BODY, plan_from_body
 from footfall.web.queries import activity_detail
 from footfall.web.state import State, WebState
@@ -44,7 +42,7 @@ def api_activities(
     rows = list_activities(state.store)
     # Sent as it is: the documents are plain JSON already, and checking a year of
     # activities against a response model would take longer than reading them.
-    return JSONResponse([activity_json(row) for row in (rows[-last:] if last else rows)])
+    return JSONResponse([row.to_json() for row in (rows[-last:] if last else rows)])
 
 
 @router.get("/activities/{activity_id}", summary="One activity with its bouts")
@@ -56,7 +54,7 @@ def api_activity(state: State, activity_id: int) -> Json:
         {**_rounded(asdict(bout)), "start": iso_utc(bout.start), "end": iso_utc(bout.end)}
         for bout in detail.bouts
     ]
-    return {**activity_json(detail.summary), "bouts": bouts}
+    return {**detail.summary.to_json(), "bouts": bouts}
 
 
 def _rounded(document: Json) -> Json:
@@ -153,7 +151,7 @@ def api_stored_plan(
 
 @router.get("/athlete", summary="The runner's settings (footfall athlete)")
 def api_athlete(state: State) -> Json:
-    return athlete_json(state.athlete())
+    return state.athlete().to_json()
 
 
 @router.put("/athlete", summary="Set some of the runner's settings")
@@ -170,7 +168,7 @@ def api_set_athlete(
         athlete = load_athlete(session).set(**changes)
         save_athlete(session, athlete)
     recomputed = recompute(state.store) if MEASURE_INPUTS & set(changes) else None
-    return {**athlete_json(athlete), "recomputed": recomputed}
+    return {**athlete.to_json(), "recomputed": recomputed}
 
 
 class CheckinBody(BaseModel):
@@ -187,7 +185,12 @@ class CheckinBody(BaseModel):
 @router.post("/checkins", summary="Check in after a walk (footfall checkin)")
 def api_checkin(state: State, body: CheckinBody) -> Json:
     saved, ladder = check_in(
-        state, legs=body.legs, energy=body.energy, note=body.note, walk=body.walk, date=body.date
+        state.store,
+        legs=body.legs,
+        energy=body.energy,
+        note=body.note,
+        walk=body.walk,
+        date=body.date,
     )
     return {**saved.to_json(), "ladder_next_ft": None if ladder is None else round(ladder.step_ft)}
 
@@ -230,7 +233,7 @@ def api_walk(state: State, body: WalkBody) -> Json:
         intervals=body.intervals,
     )
     return {
-        **timeline_json(walk.timeline),
+        **walk.timeline.to_json(),
         "files": [],
         "script": script(walk.timeline),
         "audio_url": f"/walk/audio{AUDIO_SUFFIX}?{asked.address()}",

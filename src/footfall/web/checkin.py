@@ -11,12 +11,9 @@ from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
 
-from footfall.errors import FootfallError, UsageError
-from footfall.metrics.timezone import today_in
-from footfall.plan.model import LadderState
-from footfall.store.athlete import load_athlete
-from footfall.store.checkins import ENERGY, LEGS, CheckIn, add_checkin, list_checkins
-from footfall.store.ladder import ladder_started, load_ladder, update_ladder
+from footfall.errors import FootfallError
+from footfall.store.checkins import ENERGY, LEGS, list_checkins
+from footfall.store.ladder import check_in, ladder_started, load_ladder
 from footfall.web.forms import day_or_none, int_or_none
 from footfall.web.problems import one_line, status_of
 from footfall.web.queries import recent_walks
@@ -35,27 +32,6 @@ class CheckinForm(BaseModel):
     date: str = ""
 
 
-def check_in(
-    state: WebState,
-    *,
-    legs: str,
-    energy: str,
-    note: str = "",
-    walk: int | None = None,
-    date: dt.date | None = None,
-) -> tuple[CheckIn, LadderState | None]:
-    """Store a check-in and count it on the ladder (when one is started)."""
-    if walk is not None and date is not None:
-        raise UsageError("give the walk or the date, not both")
-    with state.store.transaction() as session:
-        now = today_in(load_athlete(session))
-        saved = add_checkin(
-            session, legs=legs, energy=energy, note=note, walk_id=walk, date=date, today=now
-        )
-        ladder = update_ladder(session, now) if ladder_started(session) else None
-    return saved, ladder
-
-
 @router.get("/checkin", response_class=HTMLResponse, summary="Check in after a walk")
 def checkin_page(
     request: Request,
@@ -71,7 +47,7 @@ def checkin_page(
 def checkin_save(request: Request, state: State, form: Annotated[CheckinForm, Form()]) -> Response:
     try:
         saved, _ = check_in(
-            state,
+            state.store,
             legs=form.legs,
             energy=form.energy,
             note=form.note,

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from footfall.activity import Samples
 from footfall.store.database import Store
 from footfall.store.models import ActivityDayRow, ActivityRow, BoutRow, PlanRow, SourceFile
-from footfall.store.read import ActivitySummary, _summary
+from footfall.store.read import ActivitySummary, summary_of
 from footfall.store.streams import parquet_to_samples
 
 SPORTS = ("run", "walk", "hike", "run_walk", "other")
@@ -80,7 +80,7 @@ def activity_page(store: Store, wanted: ActivityFilter) -> ActivityPage:
         page = min(max(1, wanted.page), pages)
         ordered = query.order_by(ActivityRow.start.desc(), ActivityRow.id.desc())
         window = ordered.offset((page - 1) * wanted.per_page).limit(wanted.per_page)
-        rows = [_summary(row, path) for row, path in session.execute(window).all()]
+        rows = [summary_of(row, path) for row, path in session.execute(window).all()]
     return ActivityPage(rows, total, page, pages)
 
 
@@ -133,7 +133,7 @@ def activity_detail(store: Store, activity_id: int) -> ActivityDetail | None:
         row, path = found
         bouts = [_bout(bout) for bout in row.bouts]
         samples = parquet_to_samples(row.stream.parquet) if row.stream is not None else Samples()
-        return ActivityDetail(_summary(row, path), bouts, samples)
+        return ActivityDetail(summary_of(row, path), bouts, samples)
 
 
 def _bout(row: BoutRow) -> StoredBout:
@@ -159,7 +159,7 @@ def recent_walks(store: Store, *, since: dt.datetime, limit: int = 30) -> list[A
         .limit(limit)
     )
     with store.session() as session:
-        return [_summary(row, path) for row, path in session.execute(query).all()]
+        return [summary_of(row, path) for row, path in session.execute(query).all()]
 
 
 def planned_weeks(store: Store, *, limit: int = 20) -> list[dt.date]:

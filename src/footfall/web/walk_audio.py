@@ -10,7 +10,6 @@ import json
 import threading
 from pathlib import Path
 
-from footfall.cli.walk_cmd import timeline_json
 from footfall.guide.service import GuidedWalk, write_walk
 
 
@@ -30,7 +29,7 @@ _locks_guard = threading.Lock()
 
 def walk_key(walk: GuidedWalk) -> str:
     """A name for the walk's audio: the hash of its timeline (every cue and its time)."""
-    document = json.dumps(timeline_json(walk.timeline), sort_keys=True)
+    document = json.dumps(walk.timeline.to_json(), sort_keys=True)
     return hashlib.sha256(document.encode()).hexdigest()[:32]
 
 
