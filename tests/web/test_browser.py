@@ -6,7 +6,6 @@ server's output."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -20,20 +19,16 @@ from typing import Any
 import pytest
 from web_support import NEXT_WEEK
 
-from corpus import CORPUS, REPO
+from browser_support import chromium, playwright_api
+from browser_support import screenshot as save_screenshot
+from corpus import CORPUS
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright (pip install playwright) is not installed"
-)
-
-CHROMIUM = Path(os.environ.get("FOOTFALL_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]  # fmt: skip
-ARTIFACTS = REPO / "test-artifacts" / "web"
 #: Two real files from the shared corpus: a Garmin walk (FIT) and a GPX walk.
 CORPUS_UPLOADS = ("fit/fitparse__activity-small-fenix2-run.fit", "gpx/fittrackee__test.gpx")
 READY_S = 30.0
+
+
+sync_api = playwright_api()
 
 
 def free_port() -> int:
@@ -88,12 +83,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, demo_store_file: Path) -> I
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no chromium at {CHROMIUM} (apt install chromium, or set FOOTFALL_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -122,8 +113,7 @@ def page(browser: Any, server: Any, request: pytest.FixtureRequest) -> Iterator[
 
 
 def screenshot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    save_screenshot(page, "web", name)
 
 
 def upload_files(demo_folder: Path) -> list[Path]:
