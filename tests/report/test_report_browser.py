@@ -11,9 +11,7 @@ from footfall.store.database import Store
 from tests_support import DEMO_END
 
 
-def test_the_report_opens_offline_and_draws_every_chart(
-    demo_store: Store, tmp_path: Path
-) -> None:
+def test_the_report_opens_offline_and_draws_every_chart(demo_store: Store, tmp_path: Path) -> None:
     files = write_report(demo_store, tmp_path / "report", weeks=6, today=DEMO_END)
     asked: list[str] = []
     with chromium() as browser:
