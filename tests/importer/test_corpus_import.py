@@ -21,6 +21,10 @@ WARNED = {
     # FR70-era watches whose clock was never set: times count from switch-on (1990).
     "fit/fitparse__compressed-speed-distance.fit",
     "fit/fitparse__antfs-dump.63.fit",
+    # The same workout as another corpus file, recorded in more detail: kept instead of it.
+    "fit/runalyze__Fenix-3-with-runscribe-v1-38.fit",
+    "other/gc__HRM-unbucle-resync.zip",
+    "tcx/tcxparser__no_hr.tcx",
 }
 
 

@@ -59,7 +59,9 @@ def import_paths(
         elif isinstance(item, FileProblem):
             report.errors.append(Problem(item.path, item.problem))
         else:
-            report.merge(import_source(store, item, measurer))
+            done = import_source(store, item, measurer)
+            report.imported = [i for i in report.imported if i.id not in done.replaced_ids]
+            report.merge(done)
         notify(None, item.path if isinstance(item, FileProblem) else item.display)
     if report.imported:
         refresh_calibration(store)
@@ -124,14 +126,14 @@ def _store_decoded(
         return
     try:
         with store.transaction() as session:
-            stored, duplicates = save_file(
+            saved = save_file(
                 session,
                 path=display,
                 sha256=content.sha256,
                 size_bytes=content.size_bytes,
                 decoded=decoded,
             )
-            for row, activity in stored:
+            for row, activity in saved.stored:
                 _measure(
                     session,
                     row,
@@ -141,12 +143,21 @@ def _store_decoded(
                     display=display,
                 )
             session.flush()
-            imported = [_imported(row, display, activity) for row, activity in stored]
+            imported = [_imported(row, display, activity) for row, activity in saved.stored]
     except IntegrityError:  # another process stored the same file a moment ago
         report.duplicates.append(display)
         return
     report.imported.extend(imported)
-    report.duplicates.extend(_label(display, a, len(decoded.activities)) for a in duplicates)
+    count = len(decoded.activities)
+    report.duplicates.extend(_label(display, a, count) for a in saved.duplicates)
+    for old_id, old_path in saved.replaced:
+        report.replaced_ids.add(old_id)
+        report.duplicates.append(old_path)
+        report.warnings.append(
+            Problem(
+                display, f"the same workout as {old_path}, recorded in more detail: kept instead"
+            )
+        )
     if decoded.day_steps:
         dates = sorted({d.date for d in decoded.day_steps})
         report.day_steps.append(StepDays(display, len(dates), str(dates[0]), str(dates[-1])))

@@ -48,6 +48,8 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     day_steps: list[StepDays] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: Activities stored earlier that a richer recording of the same workout replaced.
+    replaced_ids: set[int] = field(default_factory=set)
 
     @property
     def exit_code(self) -> int:
@@ -71,6 +73,7 @@ class ImportReport:
         self.skipped.extend(other.skipped)
         self.day_steps.extend(other.day_steps)
         self.warnings.extend(other.warnings)
+        self.replaced_ids |= other.replaced_ids
 
 
 def _fields(item: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from footfall.activity import Activity, DaySteps, Decoded
+from footfall.importer.same_workout import stored_same_workouts
 from footfall.store.models import ActivityRow, DayStepsRow, LapRow, SourceFile, StreamRow
 from footfall.store.streams import samples_to_parquet
 
@@ -25,10 +27,21 @@ def known_hash(session: Session, sha256: str) -> bool:
     return session.scalar(select(SourceFile.id).where(SourceFile.sha256 == sha256)) is not None
 
 
+@dataclass(slots=True)
+class Saved:
+    """What storing one file did: the rows stored (with their activity), the
+    activities already stored from another file, and the stored activities a richer
+    recording of the same workout replaced (their ids and files)."""
+
+    stored: list[tuple[ActivityRow, Activity]] = field(default_factory=list)
+    duplicates: list[Activity] = field(default_factory=list)
+    replaced: list[tuple[int, str]] = field(default_factory=list)
+
+
 def save_file(
     session: Session, *, path: str, sha256: str, size_bytes: int, decoded: Decoded
-) -> tuple[list[tuple[ActivityRow, Activity]], list[Activity]]:
-    """Store a decoded file; returns (stored rows with their activity, duplicates)."""
+) -> Saved:
+    """Store a decoded file in ``session`` (the caller's transaction)."""
     record = SourceFile(
         sha256=sha256,
         path=path,
@@ -38,28 +51,23 @@ def save_file(
     )
     session.add(record)
     session.flush()  # the unique hash is checked here
-    stored: list[tuple[ActivityRow, Activity]] = []
-    duplicates: list[Activity] = []
-    seen: set[tuple[int, str]] = set()
+    saved = Saved()
     for activity in decoded.activities:
-        key = (int(activity.start_s), activity.device)
-        if key in seen or _activity_known(session, activity):
-            duplicates.append(activity)
+        same = stored_same_workouts(session, activity)
+        if any(len(activity.samples) <= row.samples for row in same):
+            saved.duplicates.append(activity)
             continue
-        seen.add(key)
+        for row in same:  # a poorer recording of this workout: the new one replaces it
+            saved.replaced.append((row.id, row.source_file.path))
+            session.delete(row)
+        session.flush()
         row = activity_row(activity, record)
         session.add(row)
-        stored.append((row, activity))
+        session.flush()
+        saved.stored.append((row, activity))
     _save_day_steps(session, decoded.day_steps, record)
     session.flush()
-    return stored, duplicates
-
-
-def _activity_known(session: Session, activity: Activity) -> bool:
-    query = select(ActivityRow.id).where(
-        ActivityRow.start_epoch_s == int(activity.start_s), ActivityRow.device == activity.device
-    )
-    return session.scalar(query) is not None
+    return saved
 
 
 def activity_row(activity: Activity, source: SourceFile) -> ActivityRow:

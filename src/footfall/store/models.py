@@ -79,7 +79,10 @@ class ActivityRow(Base):
     """One activity: what the file said, plus the measures (filled at import)."""
 
     __tablename__ = "activity"
-    __table_args__ = (UniqueConstraint("start_epoch_s", "device", name="uq_activity_start_device"),)
+    __table_args__ = (
+        UniqueConstraint("start_epoch_s", "device", name="uq_activity_start_device"),
+        {"sqlite_autoincrement": True},  # a replaced activity's id is never reused
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_file_id: Mapped[int] = mapped_column(ForeignKey("source_file.id", ondelete="CASCADE"))
