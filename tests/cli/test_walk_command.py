@@ -57,11 +57,18 @@ def test_walk_coaches_the_stored_plans_walk(tmp_path: Path) -> None:
         "athlete: {baseline_steps: 3500}\nweek_start: 2026-12-07\n"
         "sessions:\n  - {date: 2026-12-13, type: long, distance: 20}\n"
     )
-    assert footfall("plan", plan, db=db).code == 0
+    planned = footfall("plan", plan, "--json", db=db)
+    assert planned.code == 0
+    (finisher,) = [
+        s for d in planned.json()["days"] for s in d["sessions"] if s["role"] == "finisher"
+    ]
     run = footfall("walk", "--planned", "2026-12-13", "--role", "finisher", "--json", db=db)
     assert run.code == 0, run.stderr
-    assert run.json()["style"] == "recovery"
-    assert run.json()["minutes"] == pytest.approx(15, abs=0.1)
+    walk = run.json()
+    assert walk["style"] == ("recovery" if finisher["intensity"] == "light" else "brisk")
+    assert walk["minutes"] == pytest.approx(15, abs=0.1)
+    main = next(p for p in walk["parts"] if p["name"] == "main")
+    assert main["pace_min_per_mi"] == pytest.approx(finisher["pace_min_per_mi"], abs=0.01)
     several = footfall("walk", "--planned", "2026-12-13", db=db)
     assert several.code == 2 and "--role" in several.stderr
     none = footfall("walk", "--planned", "2027-01-01", db=db)

@@ -11,8 +11,6 @@ from footfall.guide.timeline import build_timeline
 from footfall.plan.model import Plan, PlannedSession
 from footfall.settings import Units
 
-#: A finisher or a light second session is a recovery walk; the rest are brisk (E4).
-_STYLE_OF_ROLE = {"finisher": "recovery", "swap": "brisk", "step_floor": "brisk"}
 
 
 def planned_walks(plan: Plan, day: dt.date) -> list[PlannedSession]:
@@ -36,9 +34,9 @@ def pick_walk(walks: list[PlannedSession], day: dt.date, role: str | None) -> Pl
 
 
 def style_for(walk: PlannedSession) -> str:
-    if walk.role == "second":
-        return "recovery" if walk.intensity == "light" else "brisk"
-    return _STYLE_OF_ROLE.get(walk.role, "brisk")
+    """A light walk is coached as a recovery walk; a moderate one as a brisk walk, in
+    the pace band the plan gave it (R6), so the cues, the watch and the calendar agree."""
+    return "recovery" if walk.intensity == "light" else "brisk"
 
 
 def planned_timeline(walk: PlannedSession, *, units: Units, past: PastWalks | None) -> Timeline:
