@@ -8,7 +8,8 @@ from cli_runner import assert_no_traceback, footfall
 
 
 def test_demo_json_is_one_document_with_the_six_weeks(tmp_path: Path) -> None:
-    run = footfall("demo", "--json", "--out", tmp_path / "demo", db=tmp_path / "untouched.sqlite")
+    db = tmp_path / "named.sqlite"
+    run = footfall("demo", "--json", "--out", tmp_path / "demo", db=db)
     assert_no_traceback(run)
     assert run.code == 0, run.stderr
     document = run.json()
@@ -23,7 +24,19 @@ def test_demo_json_is_one_document_with_the_six_weeks(tmp_path: Path) -> None:
     roles = {s["role"] for day in plan["days"] for s in day["sessions"]}
     assert {"main", "finisher", "second", "swap"} <= roles
     assert plan["start"] > week["start"]
-    assert not (tmp_path / "untouched.sqlite").exists(), "the demo never uses the user's db"
+    # FOOTFALL_DB named the database: the demo runner is in it for the next command
+    again = footfall("week", "--start", week["start"], "--json", db=db).json()
+    assert again["totals"] == week["totals"]
+
+
+def test_demo_refuses_a_database_holding_someone_elses_files(
+    tmp_path: Path, demo_folder: Path
+) -> None:
+    db = tmp_path / "mine.sqlite"
+    fit = next(p for p in sorted(demo_folder.iterdir()) if p.suffix == ".fit")
+    assert footfall("import", fit, db=db).code == 0
+    run = footfall("demo", "--out", tmp_path / "demo", db=db)
+    assert run.code == 2 and "holds your own activities" in run.stderr
 
 
 def test_demo_keeps_its_files_where_asked(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from footfall.errors import FootfallError, PlanError, UsageError
 from footfall.store.database import Store, open_store
+from footfall.store.location import ENV_VAR
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -36,11 +37,16 @@ out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
 
 
+def chosen_db(ctx: typer.Context, db: str | None) -> str | None:
+    """The database this command's --db, the app's --db or FOOTFALL_DB names, if any."""
+    root_db = ctx.find_root().params.get("db") if ctx.find_root() is not ctx else None
+    return db or root_db or os.environ.get(ENV_VAR) or None
+
+
 @contextmanager
 def opened_store(ctx: typer.Context, db: str | None) -> Iterator[Store]:
     """The store named by this command's --db, the app's --db, or the defaults."""
-    root_db = ctx.find_root().params.get("db") if ctx.find_root() is not ctx else None
-    store = open_store(db or root_db)
+    store = open_store(chosen_db(ctx, db))
     try:
         yield store
     finally:

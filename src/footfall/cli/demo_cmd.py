@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import select
 
-from footfall.cli.common import JsonOption, one_line_errors, out, print_json
+from footfall.cli.common import DbOption, JsonOption, chosen_db, one_line_errors, out, print_json
 from footfall.cli.import_cmd import import_with_progress, print_problems, print_summary
 from footfall.cli.plan_cmd import print_plan
 from footfall.cli.week_cmd import print_week
 from footfall.demo.build import write_demo
+from footfall.errors import UsageError
 from footfall.metrics.weeks import week_start_of
 from footfall.plan.model import Plan
 from footfall.plan.service import PlanChanges, make_plan, plan_input, with_changes
@@ -20,6 +22,7 @@ from footfall.report import write_report
 from footfall.settings import Athlete
 from footfall.store.database import Store, open_store
 from footfall.store.location import default_db_path
+from footfall.store.models import SourceFile
 from footfall.store.read import load_week
 
 OutOption = Annotated[
@@ -34,21 +37,30 @@ OutOption = Annotated[
 
 
 @one_line_errors
-def demo_command(out_dir: OutOption = None, json: JsonOption = False) -> None:
+def demo_command(
+    ctx: typer.Context, out_dir: OutOption = None, db: DbOption = None, json: JsonOption = False
+) -> None:
     """The whole path on a sample runner: write six weeks of their files, import and
-    measure them, show their last week, and plan their next one.
+    measure them, show their last week, plan their next one, and write their report.
 
-    Touches nothing of yours: everything lives in its own folder and database.
+    Touches nothing of yours: everything lives in its own folder and, unless --db or
+    FOOTFALL_DB names one, its own fresh database (a named database that holds
+    anything but the demo runner is refused).
     """
     folder = out_dir or default_db_path().parent / "demo"
     files = folder / "files"
     end = last_sunday(dt.datetime.now(dt.UTC).date())
     written = write_demo(files, end=end)
-    database = folder / "demo.sqlite"
-    for stale in folder.glob("demo.sqlite*"):
-        stale.unlink()
-    store = open_store(str(database))
+    named = chosen_db(ctx, db)
+    if named is None:
+        database: str = str(folder / "demo.sqlite")
+        for stale in folder.glob("demo.sqlite*"):
+            stale.unlink()
+    else:
+        database = named
+    store = open_store(database)
     try:
+        _refuse_foreign_activities(store, files)
         report = import_with_progress(store, [files])
         week = load_week(store, week_start_of(end))
         plan = _plan_next_week(store, end)
@@ -73,6 +85,18 @@ def demo_command(out_dir: OutOption = None, json: JsonOption = False) -> None:
         out.print(f"report: {files_of_report.html}")
     print_problems(report)
     raise typer.Exit(report.exit_code)
+
+
+def _refuse_foreign_activities(store: Store, files: Path) -> None:
+    """The demo never mixes its runner into a database that holds someone's files."""
+    with store.session() as session:
+        paths = session.scalars(select(SourceFile.path)).all()
+    foreign = [p for p in paths if not p.startswith(str(files))]
+    if foreign:
+        raise UsageError(
+            f"the database {store.url} holds your own activities ({foreign[0]}, ...); "
+            "the demo needs one of its own: leave out --db and FOOTFALL_DB, or name a new one"
+        )
 
 
 def _plan_next_week(store: Store, end: dt.date) -> Plan:
