@@ -264,11 +264,15 @@ def test_an_activity_without_samples_uses_stated_steps() -> None:
     assert m.impact_bw_steps == pytest.approx(4200 * 2.5)
 
 
-def test_an_activity_without_samples_or_distance_has_no_step_figure() -> None:
+def test_an_activity_without_samples_or_distance_estimates_steps_from_its_time() -> None:
+    # an Apple Health walk logged with only its length: 10 min at the usual walking pace
     workout = Activity(Samples(), 1_767_250_800.0, "walking", totals=Totals(elapsed_s=600.0))
     m = measure_activity(workout, ATHLETE)
     assert m.sport == "walk" and m.walk_s == 600.0
-    assert m.steps == 0 and m.steps_source is None
+    assert m.steps_source == "estimated"
+    assert 900 <= m.steps <= 1300  # 100-130 steps/min, a normal walking cadence (E5)
+    assert m.brisk_walk_s == 0.0  # its pace is unknown, so not counted as brisk
+    assert m.impact_bw_steps == pytest.approx(m.steps * 1.2, abs=1.2)
 
 
 def test_an_activity_without_samples_of_an_unknown_sport_is_other() -> None:

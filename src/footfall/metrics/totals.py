@@ -14,13 +14,14 @@ import math
 import numpy as np
 
 from footfall.activity import Activity
+from footfall.evidence import MPH_TO_M_S
 from footfall.metrics.brisk import brisk_seconds_of_average
 from footfall.metrics.cadence import StrideModel, cadence_unit
 from footfall.metrics.impact import impact_load
 from footfall.metrics.labels import FootGait, Prior, foot_gait
 from footfall.metrics.measured import ActivityMeasures, Bout, Sport, StepsSource
 from footfall.metrics.steps import device_steps
-from footfall.metrics.stride import StrideCalibration
+from footfall.metrics.stride import USUAL_WALK_M_S, StrideCalibration
 from footfall.metrics.thresholds import Thresholds
 from footfall.settings import Athlete
 
@@ -50,7 +51,7 @@ def from_totals(
     if moving <= 0:
         return _without_bouts(gait, 0.0)
     distance = totals.distance_m if totals.distance_m > 0 else math.nan
-    speed = distance / moving
+    speed = distance / moving if math.isfinite(distance) else TYPICAL_SPEED_M_S[gait]
     model = StrideModel(athlete.height_cm / 100.0, calibration)
     steps, source = _steps(activity, gait, moving, speed, model=model, thresholds=thresholds)
     bout = Bout(
@@ -91,16 +92,24 @@ def _steps(
     thresholds: Thresholds,
 ) -> tuple[float, StepsSource | None]:
     """The device's total (cycles tested per foot against the average speed), else an
-    estimate from distance; (0, None) when neither is possible."""
+    estimate: distance (or moving time at the gait's typical speed) over the stride
+    model's step length."""
     per_minute = np.array([activity.totals.cycles / moving_s * 60.0])
     unit = cadence_unit(per_minute, np.array([speed_m_s]), gait, model, thresholds)
     total = device_steps(activity.totals, unit.per_cycle)
     if total is not None:
         return total, "measured"
-    if math.isnan(speed_m_s):
-        return 0.0, None
     length = model.step_m(np.array([gait == "run"]), np.array([speed_m_s]))
     return speed_m_s * moving_s / float(length[0]), "estimated"
+
+
+#: Speeds assumed for an activity on foot that states no distance: E3's reference run
+#: (6 mph) and the usual outdoor walking pace (Murtagh et al. 2021); a hike as a walk.
+TYPICAL_SPEED_M_S: dict[FootGait, float] = {
+    "run": 6.0 * MPH_TO_M_S,
+    "walk": USUAL_WALK_M_S,
+    "hike": USUAL_WALK_M_S,
+}
 
 
 def _first_positive(*values: float) -> float:
