@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from footfall.importer.measure import usual_zone
 from footfall.importer.pipeline import import_paths
 from footfall.store.database import Store, open_store
 from footfall.store.models import ActivityRow, DayStepsRow, SourceFile, StreamRow
@@ -90,3 +91,9 @@ def test_listed_activities_carry_what_the_files_said(store: Store, demo_folder: 
     assert all(r.distance_m and r.distance_m > 0 for r in rows)
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(SourceFile)) == len(rows) + 1
+
+
+def test_the_usual_zone_is_where_most_activities_started(store: Store, demo_folder: Path) -> None:
+    import_paths(store, [demo_folder])
+    with store.session() as session:
+        assert usual_zone(session) == "America/Los_Angeles"

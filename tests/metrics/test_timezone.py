@@ -164,3 +164,11 @@ def test_apple_health_workouts_without_a_route_use_their_stated_offset(corpus: P
     walk = export.activities[0]
     local = walk.start.astimezone(next(iter(zones)).tz)
     assert (local.date(), local.hour, local.minute) == (dt.date(2017, 6, 19), 8, 30)
+
+
+def test_without_position_offset_or_setting_the_runners_usual_zone_is_used() -> None:
+    zone = activity_zone(None, None, None, Athlete(), usual="America/Los_Angeles")
+    assert zone.origin == "usual zone" and zone.name == "America/Los_Angeles"
+    assert activity_zone(None, None, 3600, Athlete(), usual="America/Los_Angeles").origin == (
+        "file offset"
+    )

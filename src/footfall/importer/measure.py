@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from footfall.activity import Activity
@@ -41,17 +41,18 @@ class Measurer:
 
     athlete: Athlete
     calibration: StrideCalibration
+    usual_zone: str | None = None
 
     @classmethod
     def load(cls, session: Session) -> Measurer:
-        return cls(load_athlete(session), load_calibration(session))
+        return cls(load_athlete(session), load_calibration(session), usual_zone(session))
 
     def measure(self, session: Session, row: ActivityRow, activity: Activity) -> None:
         """Fill ``row``'s measures, bouts and day shares from ``activity``."""
         measures = measure_activity(activity, self.athlete, self.calibration)
         position = first_position(activity.samples.lat_deg, activity.samples.lon_deg)
         lat, lon = position if position else (None, None)
-        zone = activity_zone(lat, lon, activity.utc_offset_s, self.athlete)
+        zone = activity_zone(lat, lon, activity.utc_offset_s, self.athlete, self.usual_zone)
         row.first_lat_deg, row.first_lon_deg = lat, lon
         row.time_zone, row.zone_origin = zone.name, zone.origin
         row.sport = measures.sport
@@ -108,6 +109,27 @@ def _replace_children(session: Session, row: ActivityRow) -> None:
 
 def _utc(epoch_s: float) -> dt.datetime:
     return dt.datetime.fromtimestamp(epoch_s, tz=dt.UTC)
+
+
+def usual_zone(session: Session) -> str | None:
+    """The zone most of the runner's activities were found in by their position."""
+    return session.scalar(
+        select(ActivityRow.time_zone)
+        .where(ActivityRow.zone_origin == "position")
+        .group_by(ActivityRow.time_zone)
+        .order_by(func.count().desc(), ActivityRow.time_zone)
+        .limit(1)
+    )
+
+
+def refresh_zones(store: Store, progress: Progress | None = None) -> int:
+    """Measure again the activities whose days had to be counted in UTC, now that the
+    runner's usual zone may be known. Returns how many."""
+    with store.session() as session:
+        if usual_zone(session) is None:
+            return 0
+    assumed = select(ActivityRow.id).where(ActivityRow.zone_origin == "assumed UTC")
+    return _measure_again(store, assumed, progress)
 
 
 # --- calibration ------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from footfall.activity import Activity, Decoded
 from footfall.errors import FileProblem, NotAnActivity
 from footfall.formats.source import MAX_ACTIVITY_BYTES, MAX_HEALTH_EXPORT_BYTES, Source
 from footfall.importer.discover import discover
-from footfall.importer.measure import Measurer, refresh_calibration
+from footfall.importer.measure import Measurer, refresh_calibration, refresh_zones
 from footfall.importer.report import Imported, ImportReport, Problem, Skipped, StepDays
 from footfall.importer.save import distance_m, known_hash, save_file
 from footfall.sports import sport_from_label
@@ -65,6 +65,7 @@ def import_paths(
         notify(None, item.path if isinstance(item, FileProblem) else item.display)
     if report.imported:
         refresh_calibration(store)
+        refresh_zones(store)
     return report
 
 

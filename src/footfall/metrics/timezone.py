@@ -34,8 +34,14 @@ from footfall.settings import Athlete
 if TYPE_CHECKING:
     from timezonefinder import TimezoneFinder
 
-ZoneOrigin = Literal["setting", "position", "file offset", "assumed UTC"]
-ZONE_ORIGINS: tuple[ZoneOrigin, ...] = ("setting", "position", "file offset", "assumed UTC")
+ZoneOrigin = Literal["setting", "position", "file offset", "usual zone", "assumed UTC"]
+ZONE_ORIGINS: tuple[ZoneOrigin, ...] = (
+    "setting",
+    "position",
+    "file offset",
+    "usual zone",
+    "assumed UTC",
+)
 
 #: Offsets clocks on Earth actually use run from UTC-12 to UTC+14; a file stating
 #: anything else is not stating a clock.
@@ -63,6 +69,7 @@ class ResolvedZone:
             "setting": "from your time zone setting",
             "position": "from where the activity started",
             "file offset": "from the offset the file states",
+            "usual zone": "the zone most of your activities are in",
             "assumed UTC": "assumed: no setting, position or offset",
         }[self.origin]
         return f"{self.name} ({why})"
@@ -76,10 +83,12 @@ def activity_zone(
     lon_deg: float | None,
     utc_offset_s: int | None,
     athlete: Athlete | None = None,
+    usual: str | None = None,
 ) -> ResolvedZone:
     """The zone of an activity from plain values: its first position (or None), the
     offset its file states (or None), and the athlete whose ``time_zone`` setting, when
-    set, wins over both.
+    set, wins over both; without any of them, the ``usual`` zone of the runner's other
+    activities (a treadmill run in the evening stays on its own day), else UTC.
 
     Raises :class:`UsageError` when the setting names no known zone.
     """
@@ -95,6 +104,8 @@ def activity_zone(
     at_sea = zone_at(*position, land_only=False) if position else None
     if at_sea is not None:
         return ResolvedZone(at_sea, "position")
+    if usual:
+        return ResolvedZone(zone_named(usual), "usual zone")
     return UTC_ASSUMED
 
 

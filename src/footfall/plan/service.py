@@ -14,6 +14,7 @@ from typing import Any
 from footfall.errors import UsageError
 from footfall.export.fit_workout import plan_to_fit_dir
 from footfall.export.ics import plan_to_ics
+from footfall.importer.measure import usual_zone
 from footfall.metrics.timezone import today_in, zone_named
 from footfall.plan.compose import plan_week
 from footfall.plan.model import ATTITUDES, SWAP_MODES, Plan, PlanInput, PlanOptions
@@ -46,10 +47,16 @@ def plan_input(
     store: Store, plan_file: Path | None, start: dt.date | None, athlete: Athlete
 ) -> PlanInput:
     """The running week from a plan file (YAML, ICS, CSV), or, without one, the
-    runner's typical week of the last four weeks."""
+    runner's typical week of the last four weeks. Without a time zone setting, a
+    calendar's times are read in the zone most of the runner's activities are in."""
     if plan_file is not None:
         if not plan_file.is_file():
             raise UsageError(f"{plan_file}: no such plan file")
+        if not athlete.time_zone:
+            with store.session() as session:
+                usual = usual_zone(session)
+            if usual:
+                athlete = replace(athlete, time_zone=usual)
         return read_plan(plan_file, athlete=athlete, week_start=start)
     return plan_from_history(store, start or next_monday(today_in(athlete)), athlete=athlete)
 
