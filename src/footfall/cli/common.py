@@ -12,6 +12,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from footfall.errors import FootfallError, PlanError, UsageError
 from footfall.store.database import Store, open_store
@@ -33,8 +34,10 @@ JsonOption = Annotated[
     bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")
 ]
 
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+#: Plain consoles: what footfall prints (file names, reasons, names from files) is never
+#: read as Rich markup; styles are given as Text or with markup=True on fixed strings.
+out = Console(highlight=False, soft_wrap=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False)
 
 
 def chosen_db(ctx: typer.Context, db: str | None) -> str | None:
@@ -59,8 +62,13 @@ def print_json(document: Any) -> None:
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+    say(err, "error:", message, style="bold red")
     return typer.Exit(code)
+
+
+def say(console: Console, label: str, message: str, *, style: str) -> None:
+    """``label message`` on one line, the label styled, the message printed as is."""
+    console.print(Text.assemble((label, style), " ", message), soft_wrap=True)
 
 
 def one_line_errors(command: Callable[P, T]) -> Callable[P, T]:

@@ -16,6 +16,7 @@ from footfall.cli.common import (
     opened_store,
     out,
     print_json,
+    say,
 )
 from footfall.cli.progress import progress_bar, short_label
 from footfall.importer.pipeline import import_paths
@@ -55,9 +56,9 @@ def import_with_progress(store: Store, paths: list[Path]) -> ImportReport:
 def print_problems(report: ImportReport) -> None:
     """One line per warning and per failed file, on stderr."""
     for warning in report.warnings:
-        err.print(f"[yellow]warning:[/] {warning.path}: {warning.error}", soft_wrap=True)
+        say(err, "warning:", f"{warning.path}: {warning.error}", style="yellow")
     for problem in report.errors:
-        err.print(f"[red]error:[/] {problem.path}: {problem.error}", soft_wrap=True)
+        say(err, "error:", f"{problem.path}: {problem.error}", style="red")
 
 
 def print_summary(report: ImportReport, *, brief: bool = False) -> None:

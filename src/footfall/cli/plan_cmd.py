@@ -8,8 +8,17 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
-from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
+from footfall.cli.common import (
+    DbOption,
+    JsonOption,
+    one_line_errors,
+    opened_store,
+    out,
+    print_json,
+    say,
+)
 from footfall.cli.week_cmd import parse_day
 from footfall.errors import UsageError
 from footfall.export.wording import pace_text, session_title
@@ -104,11 +113,11 @@ def print_plan(plan: Plan, units: Units) -> None:
             pace = pace_text(session.pace_min_per_mi, units) if session.pace_min_per_mi else ""
             table.add_row(label, session_title(session), pace, session.rule)
             if session.rule != "plan":
-                table.add_row("", f"[dim]{session.why}[/]", "", "")
+                table.add_row("", Text(session.why, style="dim"), "", "")
             label = ""
     out.print(table)
     for flag in plan.flags:
-        out.print(f"[bold yellow]{flag.rule}[/] {flag.date:%a %d}: {flag.why}")
+        say(out, flag.rule, f"{flag.date:%a %d}: {flag.why}", style="bold yellow")
     print_figures(plan.before, plan.after)
 
 

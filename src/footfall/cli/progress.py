@@ -47,7 +47,7 @@ class Bar:
 def progress_bar(description: str, console: Console | None = None) -> Iterator[Bar]:
     """A bar that disappears when the block ends."""
     progress = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

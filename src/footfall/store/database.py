@@ -65,6 +65,11 @@ def open_store(db: str | None = None) -> Store:
         engine = _make_engine(url)
         with _migration_lock(engine):
             _upgrade(engine)
+    except ModuleNotFoundError as exc:
+        raise StoreError(
+            f"cannot open the database {_safe(url)}: its driver ({exc.name}) is not installed"
+            " (for PostgreSQL: pip install 'footfall[postgres]')"
+        ) from exc
     except (ArgumentError, OperationalError, OSError) as exc:
         raise StoreError(f"cannot open the database {_safe(url)}: {_first_line(exc)}") from exc
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False))
