@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from rules_support import MILE, MONDAY, day, default_rates, session
 
@@ -234,6 +236,13 @@ def test_a_reluctant_walker_climbs_the_ladder_instead_of_r1() -> None:
     ]
 
 
+def test_a_reluctant_walker_gets_no_long_step_floor_walks_beside_the_ladder() -> None:
+    reluctant = week(session("easy", 1, minutes=30), attitude="reluctant", baseline=3500)
+    keen = week(session("easy", 1, minutes=30), attitude="keen", baseline=3500)
+    assert not [s for s in plan_week(reluctant, History()).sessions() if s.rule == "R4"]
+    assert [s for s in plan_week(keen, History()).sessions() if s.rule == "R4"]
+
+
 def test_spikes_are_flagged_and_swapped_runs_are_not() -> None:
     plan = plan_week(
         week(
@@ -324,3 +333,10 @@ def test_plan_sessions_are_listed_run_first_then_walks_by_role() -> None:
     plan = plan_week(SPEC_WEEK, History())
     roles = [s.role for s in plan.days[2].sessions]
     assert roles == ["main", "second", "step_floor"]
+
+
+def test_a_two_a_day_without_a_session_is_flagged_not_ignored() -> None:
+    options = PlanOptions(two_a_day=(MONDAY + dt.timedelta(days=2),))
+    plan = plan_week(week(session("easy", 1, minutes=30), options=options), History())
+    assert [(f.rule, f.date) for f in plan.flags] == [("R2", MONDAY + dt.timedelta(days=2))]
+    assert not [s for s in plan.sessions() if s.role == "second"]

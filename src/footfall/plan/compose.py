@@ -13,7 +13,9 @@ The rules are applied in this order, each seeing what the ones before it placed:
    **R5 ladder** rungs after every run.
 4. **R2 second sessions** on the two-a-day dates, below the day's hardest session.
 5. **R4 step floor** walks on the days still planned under the floor, counting the
-   walks placed so far.
+   walks placed so far - except for a reluctant walker: R5 starts them with walks of a
+   hundred feet, and a forty-minute walk on the same day would defeat it (the figures
+   still count the days under the floor).
 6. **Conflicts**:
    - a race day keeps nothing added but its finisher;
    - no walk is more intense than the day's main session (its hardest run, or the walk
@@ -37,10 +39,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from footfall import evidence
 from footfall.plan.estimate import Rates, planned_run, rates_for, resized_walk
 from footfall.plan.figures import week_figures
 from footfall.plan.model import (
     INTENSITY_ORDER,
+    Flag,
     History,
     Plan,
     PlanDay,
@@ -80,14 +84,33 @@ def plan_week(plan: PlanInput, history: History) -> Plan:
     return Plan(
         start=plan.week_start,
         days=tuple(PlanDay(date, tuple(day_sessions(sessions, date))) for date in dates),
-        flags=tuple(spike_flags(kept_runs, history.longest_run_30d_m, rates.units)),
+        flags=(
+            *spike_flags(kept_runs, history.longest_run_30d_m, rates.units),
+            *lonely_two_a_days(plan.options.two_a_day, sessions),
+        ),
         before=week_figures(runs, baselines, floor),
         after=week_figures(sessions, baselines, floor),
     )
 
 
 def week_dates(start: dt.date) -> list[dt.date]:
+    """The seven days from ``start`` (a plan's week may start on any day)."""
     return [start + dt.timedelta(days=i) for i in range(DAYS_IN_WEEK)]
+
+
+def lonely_two_a_days(dates: Iterable[dt.date], sessions: Sessions) -> list[Flag]:
+    """A two-a-day date with no session to be second to gets no walk, and says so."""
+    busy = {s.date for s in sessions if s.role in ("main", "swap")}
+    return [
+        Flag(
+            date,
+            "R2",
+            f"{date:%a %d %b} is marked a two-a-day, but nothing is planned that day, so "
+            f"there is no first session for a second walk to follow (R2: {evidence.R2.source}).",
+        )
+        for date in sorted(set(dates))
+        if date not in busy
+    ]
 
 
 def runner_runs(plan: PlanInput, rates: Rates, dates: Sequence[dt.date]) -> Sessions:
@@ -124,7 +147,8 @@ def place_walks(
         sessions += finisher_walks(kept, options.finisher_s_per_mile, rates, week=runs)
     two_a_day = [date for date in options.two_a_day if date in baselines]
     sessions += second_walks(by_day(sessions), two_a_day, rates)
-    sessions += floor_walks(by_day(sessions), baselines, plan.athlete.step_floor, rates)
+    if plan.walking_attitude != "reluctant":
+        sessions += floor_walks(by_day(sessions), baselines, plan.athlete.step_floor, rates)
     return sessions
 
 
