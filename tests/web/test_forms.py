@@ -149,7 +149,7 @@ def test_the_walk_page_coaches_a_planned_walk(client: TestClient) -> None:
     page = client.get("/walk", params={"day": NEXT_WEEK.isoformat()}).text
     assert f"/walk?planned={sunday}&role=finisher" in html.unescape(page)
     walk = client.get("/walk", params={"planned": sunday, "role": "finisher"}).text
-    assert "Recovery walk, 9 min" in walk and "Why (R1)" in walk
+    assert "Brisk walk, 9 min" in walk and "Why (R1)" in walk  # in the plan's band (R6)
     fit = client.get("/walk/workout.fit", params={"planned": sunday, "role": "finisher"})
     assert fit.status_code == 200 and fit.content[8:12] == b".FIT"
 

@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 from web_support import problem
 
-from footfall.cli.serve_cmd import allowed_hosts
 from footfall.web import create_app
 from footfall.web.guard import host_name
+from footfall.web.hosts import allowed_hosts
 
 
 def test_a_form_posted_from_another_site_is_refused(client: TestClient) -> None:

@@ -89,6 +89,7 @@ def one_line_errors(command: Callable[P, T]) -> Callable[P, T]:
         except Exception as exc:
             if os.environ.get("FOOTFALL_DEBUG"):
                 raise
-            raise fail(f"internal error: {type(exc).__name__}: {exc}", 1) from None
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            raise fail(f"internal error: {type(exc).__name__}: {first}", 1) from None
 
     return wrapper

@@ -71,14 +71,14 @@ def plan_command(
     step-floor walks, each with its rule and reason; the week before and after."""
     if (plan_file is None) == (not from_history):
         raise UsageError("give a plan file, or --from-history (not both)")
-    start = parse_day(week_start) if week_start else None
+    start = parse_day(week_start, "--week-start") if week_start else None
     with opened_store(ctx, db) as store:
         with store.session() as session:
             athlete = load_athlete(session)
         changes = PlanChanges(
             swap_easy_runs=swap_easy_runs,
             swap_mode=swap_mode,
-            two_a_day=tuple(parse_day(d) for d in two_a_day or ()),
+            two_a_day=tuple(parse_day(d, "--two-a-day") for d in two_a_day or ()),
             finisher_s_per_mile=finisher_s_per_mile,
             daily_cap_min=daily_cap_min,
             attitude=attitude,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Annotated
 
 import typer
 
-from footfall.cli.common import DbOption, err, one_line_errors
-from footfall.web.guard import LOOPBACK_NAMES
+from footfall.cli.common import DbOption, chosen_db, err, one_line_errors
+from footfall.web.hosts import allowed_hosts
 
 HostOption = Annotated[
     str,
@@ -34,26 +33,7 @@ def serve_command(
 
     from footfall.web import create_app  # noqa: PLC0415 - nor the app
 
-    root = ctx.find_root()
-    root_db = root.params.get("db") if root is not ctx else None
-    app = create_app(db or root_db, hosts=allowed_hosts(host))
+    app = create_app(chosen_db(ctx, db), hosts=allowed_hosts(host))
     if allowed_hosts(host) is None:
         err.print(f"footfall is open to every machine that can reach {host}:{port}: no accounts")
     uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
-
-
-def allowed_hosts(host: str) -> set[str] | None:
-    """The names the app answers to when it listens on ``host``: the loopback names for a
-    loopback address, that name for another one, any (None) on every interface."""
-    if host in LOOPBACK_NAMES or _is_loopback(host):
-        return {*LOOPBACK_NAMES, host}
-    if host in {"0.0.0.0", "::", ""}:  # noqa: S104 - the runner asked for every interface
-        return None
-    return {host}
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False

@@ -65,7 +65,7 @@ def walk_command(
         request = WalkRequest(
             minutes=minutes,
             style=style,
-            planned=parse_day(planned) if planned else None,
+            planned=parse_day(planned, "--planned") if planned else None,
             role=role,
             incline_pct=incline,
             intervals=parse_intervals(intervals),

@@ -46,11 +46,12 @@ def week_command(
         print_week(week)
 
 
-def parse_day(text: str) -> dt.date:
+def parse_day(text: str, option: str = "--start") -> dt.date:
+    """A date given as ``option``; a UsageError naming the option otherwise."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--start: '{text}' is not a date (use YYYY-MM-DD)") from None
+        raise UsageError(f"{option}: '{text}' is not a date (use YYYY-MM-DD)") from None
 
 
 def print_week(week: Week) -> None:

@@ -109,11 +109,13 @@ def activity_row(activity: Activity, source: SourceFile) -> ActivityRow:
 
 
 def duration_s(activity: Activity) -> float:
-    """The device's elapsed time, else the span of the samples."""
+    """The longer of the device's elapsed time and the span of the samples (a device
+    that lost its last lap states less than it recorded)."""
     elapsed = activity.totals.elapsed_s
+    span = max(0.0, activity.end_s - activity.start_s)
     if math.isfinite(elapsed) and elapsed >= 0:
-        return float(elapsed)
-    return max(0.0, activity.end_s - activity.start_s)
+        return max(float(elapsed), span)
+    return span
 
 
 def distance_m(activity: Activity) -> float | None:

@@ -12,6 +12,21 @@ the library (:mod:`footfall.store`, :mod:`footfall.plan.service`,
 them out. Every script, style and image is served from the package: it works offline.
 """
 
-from footfall.web.app import create_app
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from footfall.web.app import create_app
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """``create_app`` loads FastAPI on first use, so ``footfall`` commands other than
+    ``serve`` start without it."""
+    if name == "create_app":
+        from footfall.web.app import create_app  # noqa: PLC0415 - the deferred load
+
+        return create_app
+    raise AttributeError(name)

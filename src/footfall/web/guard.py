@@ -22,7 +22,6 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from footfall.web.problems import API_PREFIX
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class LocalGuard:
