@@ -18,6 +18,8 @@ Units = Literal["mi", "km"]
 ImpactModel = Literal["fixed", "speed"]
 
 UNITS: tuple[Units, ...] = ("mi", "km")
+#: Metres in one of the runner's distance units.
+METRES_PER_UNIT: dict[Units, float] = {"mi": evidence.MILE_M, "km": 1000.0}
 #: Settings the stored measures depend on: changing one measures every activity again.
 MEASURE_INPUTS = frozenset({"height_cm", "time_zone", "impact_model"})
 #: The time_zone value that means "from each activity's position" (no setting).

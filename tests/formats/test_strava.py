@@ -202,20 +202,3 @@ def test_an_export_folder_gives_one_source_per_listed_file_with_hints(
     assert missing.path == str(folder / "activities" / "13.fit.gz")
     assert "listed in activities.csv (line 4) but missing from the export" in str(missing)
     assert any(isinstance(p, UnsafeInput) and "outside the export" in str(p) for p in problems)
-
-
-def test_folder_hints_map_each_file_path_to_its_row(corpus: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "export_42"
-    write_export_folder(folder, corpus_header(corpus))
-    hints = strava_index.folder_hints(folder)
-    assert hints == {
-        (folder / "activities" / "11.gpx").resolve(): Hints("Morning Run", "Run"),
-        (folder / "activities" / "99.gpx.gz").resolve(): Hints("Lunch Walk", "Walk"),
-    }
-
-
-def test_a_plain_folder_has_no_hints(tmp_path: Path) -> None:
-    (tmp_path / "run.gpx").write_text(GPX, encoding="utf-8")
-    (tmp_path / "activities.csv").write_text("date,distance\n2024-01-01,5\n", encoding="utf-8")
-    assert strava_index.folder_hints(tmp_path) == {}
-    assert strava_index.folder_hints(tmp_path / "run.gpx") == {}

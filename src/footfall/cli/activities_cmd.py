@@ -10,9 +10,8 @@ from rich import box
 from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
-from footfall.evidence import MILE_M
 from footfall.metrics.timezone import zone_named
-from footfall.settings import Units
+from footfall.settings import METRES_PER_UNIT, Units
 from footfall.store.athlete import load_athlete
 from footfall.store.read import ActivitySummary, list_activities
 
@@ -58,7 +57,7 @@ def print_activities(rows: list[ActivitySummary], units: Units) -> None:
 
 
 def _cells(row: ActivitySummary, units: Units) -> tuple[str, ...]:
-    per_unit = MILE_M if units == "mi" else 1000.0
+    per_unit = METRES_PER_UNIT[units]
     distance = "" if row.distance_m is None else f"{row.distance_m / per_unit:.1f}"
     walk = None if row.walk_s is None else row.walk_s + (row.hike_s or 0.0)
     steps = (

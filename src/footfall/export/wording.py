@@ -17,10 +17,9 @@ import datetime as dt
 
 from footfall.evidence import MILE_M
 from footfall.plan.model import Flag, PlannedSession
-from footfall.settings import Units
+from footfall.settings import METRES_PER_UNIT, Units
 
 FOOT_M = 0.3048
-_UNIT_M: dict[Units, float] = {"mi": MILE_M, "km": 1000.0}
 #: Below this many of the runner's units a distance is given in feet or metres.
 _SMALL_DISTANCE = 0.1
 _SMALL_UNIT: dict[Units, tuple[str, float]] = {"mi": ("ft", FOOT_M), "km": ("m", 1.0)}
@@ -77,7 +76,7 @@ def duration_text(minutes: float) -> str:
 
 def distance_text(distance_m: float, units: Units) -> str:
     """``20.0 mi``, ``6.4 km``; ``100 ft`` or ``30 m`` for tiny distances."""
-    amount = distance_m / _UNIT_M[units]
+    amount = distance_m / METRES_PER_UNIT[units]
     if amount >= _SMALL_DISTANCE:
         return f"{amount:.1f} {units}"
     name, size_m = _SMALL_UNIT[units]
@@ -86,7 +85,7 @@ def distance_text(distance_m: float, units: Units) -> str:
 
 def pace_text(band_min_per_mi: tuple[float, float], units: Units) -> str:
     """A pace band fast to slow in the runner's units: ``16:00–18:00 /mi``."""
-    per_unit = _UNIT_M[units] / MILE_M
+    per_unit = METRES_PER_UNIT[units] / MILE_M
     fast, slow = sorted(band_min_per_mi)
     return f"{_clock(fast * per_unit)}–{_clock(slow * per_unit)} /{units}"
 

@@ -144,19 +144,6 @@ def sources_for(
     return found
 
 
-def folder_hints(folder: Path) -> dict[Path, Hints]:
-    """``{resolved activity file path: Hints}`` for an importer that walks the folder
-    itself; empty when the folder holds no Strava activities.csv (never raises)."""
-    index = folder / INDEX_NAME
-    try:
-        if not index.is_file() or not looks_like_index(file_source(index).head(64)):
-            return {}
-        found = expand_folder(folder)
-    except (FileProblem, OSError):
-        return {}
-    return {Path(item.display).resolve(): item.hints for item in found if isinstance(item, Source)}
-
-
 def missing_file(display: str, line: int) -> FileProblem:
     return DecodeError(
         display, f"listed in activities.csv (line {line}) but missing from the export"

@@ -12,8 +12,7 @@ import numpy as np
 from markupsafe import Markup
 
 from footfall.metrics.stride import StrideCalibration
-from footfall.settings import Athlete, Units
-from footfall.web.display import UNIT_M
+from footfall.settings import METRES_PER_UNIT, Athlete, Units
 from footfall.web.queries import ActivityDetail, StoredBout
 from footfall.web.streams import Series, Track, activity_streams
 from footfall.web.svg import Band, Tick, line_chart, nice_ticks, track_sketch
@@ -67,7 +66,7 @@ def bout_bands(bouts: Sequence[StoredBout], start: dt.datetime) -> list[Band]:
 def pace_ticks(high_m_s: float, units: Units) -> list[Tick]:
     """Speed-axis ticks at round paces (min per mile or km), fastest first, at most five,
     each at least a fifth of the axis below the one before."""
-    unit_m = UNIT_M[units]
+    unit_m = METRES_PER_UNIT[units]
     ticks: list[Tick] = []
     for pace in PACE_LABELS_MIN:
         speed = unit_m / (pace * 60.0)

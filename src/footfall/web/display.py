@@ -10,7 +10,6 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
-from footfall.evidence import MILE_M
 from footfall.export.wording import (
     day_text,
     distance_text,
@@ -20,12 +19,11 @@ from footfall.export.wording import (
     session_title,
 )
 from footfall.metrics.timezone import zone_named
-from footfall.settings import Units
+from footfall.settings import METRES_PER_UNIT, Units
 
 TEMPLATES = Path(__file__).with_name("templates")
 NOTHING = "—"
 FLOOR_WORDS = {True: "met", False: "under", None: "unknown"}
-UNIT_M = {"mi": MILE_M, "km": 1000.0}
 
 
 def _finite(value: float | None) -> float | None:
@@ -60,7 +58,7 @@ def average_pace(distance_m: float | None, moving_s: float | None, units: Units)
     metres, seconds = _finite(distance_m), _finite(moving_s)
     if not metres or not seconds:
         return NOTHING
-    per_unit_s = round(seconds / (metres / UNIT_M[units]))
+    per_unit_s = round(seconds / (metres / METRES_PER_UNIT[units]))
     return f"{per_unit_s // 60}:{per_unit_s % 60:02d} /{units}"
 
 

@@ -19,12 +19,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from footfall.errors import PlanError, UsageError
-from footfall.evidence import MILE_M
 from footfall.metrics.weeks import DAYS_IN_WEEK
 from footfall.plan.model import Plan, PlanInput
 from footfall.plan.service import PlanChanges, plan_input, with_changes
 from footfall.plan.sources.csv_file import COLUMNS, read_csv_plan
-from footfall.settings import Athlete
+from footfall.settings import METRES_PER_UNIT, Athlete
 from footfall.store.database import Store
 from footfall.web.forms import day_or_none, int_or_none, number_or_none, text_or_none
 
@@ -67,7 +66,7 @@ def form_for(plan: Plan | None, start: dt.date, athlete: Athlete) -> PlanForm:
     if plan is None:
         return PlanForm(week_start=start.isoformat())
     runs = [s for s in plan.sessions() if s.rule == "plan" and s.kind == "run"]
-    per_unit = MILE_M if athlete.units == "mi" else 1000.0
+    per_unit = METRES_PER_UNIT[athlete.units]
     return PlanForm(
         week_start=plan.start.isoformat(),
         run_date=[s.date.isoformat() for s in runs],

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from footfall import evidence
 from footfall.evidence import Evidence
-from footfall.settings import Units
+from footfall.settings import METRES_PER_UNIT, Units
 
-KM_M = 1000.0
+
 
 
 def distance_text(distance_m: float, units: Units) -> str:
     """``20 mi`` or ``32.2 km``: one decimal, none when it is whole."""
-    value = distance_m / (evidence.MILE_M if units == "mi" else KM_M)
+    value = distance_m / METRES_PER_UNIT[units]
     return f"{_one_decimal(value)} {units}"
 
 

@@ -13,16 +13,14 @@ import math
 import re
 from typing import Any
 
-from footfall.evidence import MILE_M
 from footfall.plan.model import SESSION_TYPES, RunSession, SessionType
-from footfall.settings import Units
+from footfall.settings import METRES_PER_UNIT, Units
 
 #: A session lasts at most a day; more is a typo (seconds typed as minutes).
 MAX_SESSION_MIN = 24 * 60.0
 #: No single session in a plan is longer than this (the longest one-day ultras are
 #: about 250 km); more is a typo (metres typed as kilometres).
 MAX_SESSION_M = 400_000.0
-METRES_PER_UNIT: dict[Units, float] = {"mi": MILE_M, "km": 1000.0}
 WEEK_DAYS = 7
 
 _CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?")
