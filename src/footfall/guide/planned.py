@@ -12,7 +12,6 @@ from footfall.plan.model import Plan, PlannedSession
 from footfall.settings import Units
 
 
-
 def planned_walks(plan: Plan, day: dt.date) -> list[PlannedSession]:
     return [s for s in plan.sessions() if s.date == day and s.kind == "walk"]
 
