@@ -5,6 +5,7 @@ The library under the ``footfall`` command; every command is one call here::
     import footfall
     report = footfall.import_paths(["~/garmin"], db="runs.sqlite")
     rows = footfall.activities(db="runs.sqlite")
+    plan = footfall.plan_week("week.yaml", db="runs.sqlite")
 """
 
 from __future__ import annotations
@@ -15,15 +16,21 @@ from os import PathLike
 from pathlib import Path
 
 from footfall.errors import FootfallError
+from footfall.guide.model import Timeline
+from footfall.guide.service import WalkRequest, prepare_walk
 from footfall.importer.measure import recompute as _recompute
 from footfall.importer.pipeline import Progress
 from footfall.importer.pipeline import import_paths as _import_paths
 from footfall.importer.report import ImportReport
+from footfall.metrics.timezone import today_in
 from footfall.metrics.weeks import Week, week_start_of
+from footfall.plan.model import Plan
+from footfall.plan.service import PlanChanges, make_plan, plan_input, with_changes
+from footfall.report import write_report
+from footfall.store.athlete import load_athlete
 from footfall.store.database import Store, open_store
 from footfall.store.read import ActivitySummary, list_activities, load_week
-
-__version__ = "0.1.0"
+from footfall.version import __version__
 
 
 def import_paths(
@@ -57,6 +64,47 @@ def week(start: str | dt.date, *, db: str | None = None) -> Week:
         store.close()
 
 
+def plan_week(
+    plan_file: str | PathLike[str] | None = None,
+    *,
+    db: str | None = None,
+    week_start: str | dt.date | None = None,
+    changes: PlanChanges | None = None,
+) -> Plan:
+    """Plan a week (``footfall plan``): the running week of ``plan_file`` (YAML, ICS or
+    CSV), or without one the runner's typical week, with walks placed by R1-R6 and R9's
+    flags; the plan is stored."""
+    start = dt.date.fromisoformat(week_start) if isinstance(week_start, str) else week_start
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            athlete = load_athlete(session)
+        path = Path(plan_file).expanduser() if plan_file is not None else None
+        planned = with_changes(plan_input(store, path, start, athlete), changes or PlanChanges())
+        return make_plan(store, planned, today_in(athlete))
+    finally:
+        store.close()
+
+
+def guided_walk(request: WalkRequest, *, db: str | None = None) -> Timeline:
+    """A guided walk's timeline (``footfall walk``): minutes and a style, or the stored
+    plan's walk of a day."""
+    store = open_store(db)
+    try:
+        return prepare_walk(store, request).timeline
+    finally:
+        store.close()
+
+
+def report(out_dir: str | PathLike[str], *, db: str | None = None, weeks: int = 12) -> Path:
+    """Write the self-contained HTML report (``footfall report``); its path."""
+    store = open_store(db)
+    try:
+        return write_report(store, Path(out_dir), weeks=weeks).html
+    finally:
+        store.close()
+
+
 def recompute(*, db: str | None = None) -> int:
     """Measure every stored activity again with the current settings."""
     store = open_store(db)
@@ -70,12 +118,19 @@ __all__ = [
     "ActivitySummary",
     "FootfallError",
     "ImportReport",
+    "Plan",
+    "PlanChanges",
     "Store",
+    "Timeline",
+    "WalkRequest",
     "Week",
     "__version__",
     "activities",
+    "guided_walk",
     "import_paths",
     "open_store",
+    "plan_week",
     "recompute",
+    "report",
     "week",
 ]

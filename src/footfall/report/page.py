@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from footfall import __version__
 from footfall.report.charts import Chart, ChartNote
 from footfall.report.content import NO_PLAN, WEEK_COLUMNS, ReportData, week_rows
 from footfall.report.render import inline_svg
 from footfall.trends import COMPARED_WEEKS
+from footfall.version import __version__
 
 TEMPLATE = "report.html.j2"
 

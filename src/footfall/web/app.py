@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from footfall import __version__
+from footfall.version import __version__
 from footfall.store.database import open_store
 from footfall.web import activities, api, checkin, dashboard, plan, upload, walk
 from footfall.web.display import make_templates
