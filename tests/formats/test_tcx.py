@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -236,3 +237,134 @@ def test_an_unreadable_number_names_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, run(lap("2024-05-01T07:00:00Z", 1, 0, 0, bad)))
     with pytest.raises(DecodeError, match=r"unreadable AltitudeMeters 'hi' \(point 1\)"):
         tcx.decode(file_source(path))
+
+
+# --- long files, read a column at a time ----------------------------------------------
+
+NAMES = (
+    "Time",
+    "LatitudeDegrees",
+    "LongitudeDegrees",
+    "AltitudeMeters",
+    "DistanceMeters",
+    "Speed",
+    "Value",
+    "RunCadence",
+    "Cadence",
+)
+
+
+def varied_point(i: int) -> str:
+    """A trackpoint of a long run; every few points lacks or doubles something."""
+    stamp = f"2024-05-01T{7 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z"
+    time = f"<Time>{stamp}</Time>" if i % 97 != 5 else ""
+    position = (
+        f"<Position><LatitudeDegrees>{45 + i / 1e5:.7f}</LatitudeDegrees>"
+        f"<LongitudeDegrees> {7 + i / 1e5:.7f}\n</LongitudeDegrees></Position>"
+        if i % 13 != 4
+        else ""
+    )
+    heart = f"<HeartRateBpm><Value>{120 + i % 40}</Value></HeartRateBpm>" if i % 7 else ""
+    empty = "<HeartRateBpm><Value> </Value></HeartRateBpm>" if i % 29 == 3 else ""
+    distance = f"<DistanceMeters>{i * 2.5}</DistanceMeters>" if i % 31 != 7 else ""
+    extension = f"<ax:TPX><ax:Speed>{3 + i % 5 / 10}</ax:Speed>"
+    extension += "<Value>999</Value>" if i % 11 == 2 else ""  # a second Value: the first wins
+    extension += f"<ax:RunCadence>{80 + i % 9}</ax:RunCadence></ax:TPX>" if i % 3 else "</ax:TPX>"
+    return (
+        f"<Trackpoint>{time}{position}<AltitudeMeters>{300 + i % 17}</AltitudeMeters>"
+        f"{distance}{empty}{heart}<Cadence>{i % 4}</Cadence>"
+        f"<Extensions>{extension}</Extensions></Trackpoint>"
+    )
+
+
+def first_texts(point: etree._Element) -> dict[str, str]:
+    """What a trackpoint says, read point by point: the first non-empty text of each name."""
+    found: dict[str, str] = {}
+    for element in point.iterdescendants():
+        text = (element.text or "").strip()
+        name = etree.QName(element).localname
+        if text and name not in found:
+            found[name] = text
+    return found
+
+
+def expected_columns(path: Path) -> dict[str, list[float]]:
+    rows = [first_texts(p) for p in etree.parse(str(path)).iter(f"{{{TCD}}}Trackpoint")]
+    rows = [row for row in rows if "Time" in row]
+    columns = {name: [float(row.get(name, "nan")) for row in rows] for name in NAMES[1:]}
+    columns["Time"] = [xsd_datetime(row["Time"]).timestamp() for row in rows]
+    return columns
+
+
+def test_every_value_of_a_long_file_matches_a_point_by_point_reading(tmp_path: Path) -> None:
+    laps = "".join(
+        lap(f"2024-05-01T07:{n * 10:02d}:00Z", 600, 1500, 50, "".join(map(varied_point, points)))
+        for n, points in enumerate([range(0, 1200), range(1200, 1201), range(1201, 3400)])
+    )
+    path = write(tmp_path, run(laps))
+    assert path.stat().st_size > 3 * 256 * 1024  # several chunks of bytes, runs across them
+    samples = decode_one(path).samples
+    expected = expected_columns(path)
+    given = {
+        "Time": samples.time_s,
+        "LatitudeDegrees": samples.lat_deg,
+        "LongitudeDegrees": samples.lon_deg,
+        "AltitudeMeters": samples.altitude_m,
+        "DistanceMeters": samples.distance_m,
+        "Speed": samples.speed_m_s,
+        "Value": samples.heart_rate_bpm,
+    }
+    assert len(samples) == 3400 - len([i for i in range(3400) if i % 97 == 5])
+    for name, values in given.items():
+        np.testing.assert_array_equal(values, expected[name], err_msg=name)
+    run_cadence, cadence = np.array(expected["RunCadence"]), np.array(expected["Cadence"])
+    np.testing.assert_array_equal(
+        samples.cadence_cpm, np.where(np.isnan(run_cadence), cadence, run_cadence)
+    )
+
+
+def test_odd_places_and_siblings_of_trackpoints_are_read_point_by_point(tmp_path: Path) -> None:
+    points = [point(f"2024-05-01T07:00:{i:02d}Z", i) for i in range(50)]
+    points[30] += "<Notes><Time>2024-05-01T09:00:00Z</Time><Value>77</Value></Notes>"
+    inner = "<Trackpoint><Time>2024-05-01T07:00:59Z</Time><Cadence>5</Cadence></Trackpoint>"
+    points[40] = points[40].replace("</Trackpoint>", f"{inner}</Trackpoint>")
+    outside = point("2024-05-01T07:01:30Z", 99)  # in the Lap, not in a Track
+    laps = lap("2024-05-01T07:00:00Z", 90, 99, 5, "".join(points))
+    samples = decode_one(write(tmp_path, run(laps.replace("</Lap>", f"{outside}</Lap>")))).samples
+    assert len(samples) == 52  # 50, the one inside the 41st, the one out of a Track
+    assert list(samples.time_s[-3:] - samples.time_s[0]) == [49, 59, 90]
+    assert list(samples.distance_m[[0, 30, 31, 40, 49, 51]]) == [0, 30, 31, 40, 49, 99]
+    assert np.isnan(samples.heart_rate_bpm).all()  # the Notes' Value is no trackpoint's
+    assert samples.cadence_cpm[50] == 5 and np.isnan(samples.cadence_cpm[40])
+
+
+@pytest.mark.parametrize("mixed", [False, True], ids=["written alike", "two layouts"])
+def test_times_with_offsets_and_fractions_are_read_as_python_reads_them(
+    tmp_path: Path, mixed: bool
+) -> None:
+    start = dt.datetime(2024, 2, 29, 23, 58, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    moments = [start + dt.timedelta(seconds=i, milliseconds=i % 1000) for i in range(300)]
+    times = [moment.isoformat(timespec="milliseconds") for moment in moments]  # ...-05:00
+    if mixed:
+        times[70:90] = [f"2024-03-01T05:01:{i:02d}.5Z" for i in range(10, 30)]
+    points = "".join(point(time, i) for i, time in enumerate(times))
+    samples = decode_one(write(tmp_path, run(lap(times[0], 300, 299, 9, points)))).samples
+    expected = sorted(dt.datetime.fromisoformat(time).timestamp() for time in times)
+    assert list(samples.time_s) == expected
+
+
+def test_a_broken_file_reports_what_is_read_first(tmp_path: Path) -> None:
+    bad_lap = lap("2024-05-01T07:00:00Z", 60, 10, 1, point("2024-05-01T07:00:00Z", 0))
+    laps = [bad_lap.replace("<TotalTimeSeconds>60", "<TotalTimeSeconds>sixty")]
+    for n in range(2500):
+        start = f"2024-05-01T{8 + n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d}Z"
+        laps.append(lap(start, 1, 1, 0, point(start, n)))
+    whole = write(tmp_path, run("".join(laps))).read_text(encoding="utf-8")
+    near, far = whole.index("</Lap>", 100_000), whole.index("</Lap>", 300_000)
+    # The XML problem wins when it is in the chunk of bytes (256 KiB) holding the bad
+    # lap; a lap read in an earlier chunk is reported first, as footfall always did.
+    for where, says in [(near, "not well-formed XML"), (far, "unreadable TotalTimeSeconds")]:
+        path = tmp_path / "broken.tcx"
+        path.write_text(whole[:where] + "</Lapp>" + whole[where + 6 :], encoding="utf-8")
+        with pytest.raises(DecodeError, match=says):
+            tcx.decode(file_source(path))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +20,8 @@ from corpus import CORPUS, CORPUS_MISSING
 from footfall.activity import Decoded
 from footfall.errors import DecodeError, FileProblem, TruncatedFile, UnsafeInput
 from footfall.formats import gpx, tcx
-from footfall.formats._xml import CHUNK_BYTES, iter_elements
+from footfall.formats._xml import CHUNK_BYTES, Element, iter_elements
+from footfall.formats._xml_runs import iter_runs
 from footfall.formats.source import Source, file_source
 
 PASSWD = Path("/etc/passwd")
@@ -270,3 +271,90 @@ def test_memory_stays_flat_because_handed_out_elements_are_dropped(tmp_path: Pat
     assert len(alive) == points
     points_per_chunk = CHUNK_BYTES / (len(text) / points)
     assert max(alive) <= 1.5 * points_per_chunk  # about a chunk's worth, whatever the file size
+
+
+def a_long_tcx(points: int) -> str:
+    track = "".join(
+        f"<Trackpoint><Time>2024-05-01T{7 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z"
+        f"</Time><DistanceMeters>{i}</DistanceMeters></Trackpoint>\n"
+        for i in range(points)
+    )
+    short = a_tcx()
+    return short[: short.index("<Track>")] + f"<Track>{track}" + short[short.index("</Track>") :]
+
+
+TCX_TAGS = {"Trackpoint", "Lap", "Activity"}
+
+
+def test_a_tcx_is_read_run_by_run_and_its_points_are_dropped(tmp_path: Path) -> None:
+    points = 40_000  # about 15 chunks of bytes, all in one Track
+    text = a_long_tcx(points)
+    held = []  # the points of the Track when a run is read
+
+    def read(run: list[Element]) -> int:
+        held.append(len(cast(Element, run[0].getparent())))
+        return len(run)
+
+    walk = iter_runs(write(tmp_path, text, "long.tcx"), TCX_TAGS, repeated="Trackpoint", read=read)
+    assert sum(run or 0 for _name, _elements, run in walk) == points
+    points_per_chunk = CHUNK_BYTES / (len(text) / points)
+    assert max(held) <= 1.5 * points_per_chunk  # about a chunk's worth, whatever the file size
+
+
+def test_runs_are_handed_out_before_the_file_is_read_to_its_end() -> None:
+    data = a_long_tcx(20_000).encode()
+    stream = CountingStream(data)
+
+    def opener() -> BinaryIO:
+        return stream  # type: ignore[return-value]
+
+    walk = iter_runs(Source("stream.tcx", opener), TCX_TAGS, repeated="Trackpoint", read=len)
+    assert next(walk)[2]
+    assert stream.position < len(data) / 2
+    assert stream.largest_read <= CHUNK_BYTES + 1
+
+
+def test_a_broken_tcx_is_one_line_whatever_was_read_before(tmp_path: Path) -> None:
+    whole = a_long_tcx(8_000)
+    for size in range(100_000, len(whole), 61_111):  # cut in runs, before and after chunks
+        source = write(tmp_path, whole[:size], "cut.tcx")
+        with pytest.raises(TruncatedFile, match=r"ends before its XML is complete") as caught:
+            tcx.decode(source)
+        assert "\n" not in str(caught.value)
+
+
+def times_until_broken(walk: Iterator[tuple[str, object]]) -> tuple[list[str], str]:
+    """The times handed out before the walk raised, and what it raised."""
+    times: list[str] = []
+    try:
+        for _name, found in walk:
+            times.extend(cast(list[str], found))
+    except FileProblem as problem:
+        return times, str(problem)
+    return times, ""
+
+
+def point_times(run: list[Element]) -> list[str]:
+    return [point.findtext("{*}Time") or "" for point in run]
+
+
+@pytest.mark.parametrize("cut", [300_000, 700_000, 1_500_000])
+def test_a_broken_tcx_hands_out_each_point_once_as_the_end_events_do(
+    tmp_path: Path, cut: int
+) -> None:
+    whole = a_long_tcx(20_000)
+    broken = whole[:cut] + "</Broken>" + whole[cut:]
+    source = write(tmp_path, broken, "broken.tcx")
+    by_ends = (
+        (name, point_times([element]) if name == "Trackpoint" else [])
+        for name, element in iter_elements(source, TCX_TAGS)
+    )
+    by_runs = (
+        (name, run or [])
+        for name, _elements, run in iter_runs(
+            source, TCX_TAGS, repeated="Trackpoint", read=point_times
+        )
+    )
+    expected, problem = times_until_broken(by_ends)
+    assert len(expected) > cut // 200 and "not well-formed XML" in problem
+    assert times_until_broken(by_runs) == (expected, problem)

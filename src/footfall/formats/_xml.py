@@ -30,36 +30,57 @@ it is cleared, and the earlier siblings just before it that were also asked for
 a ``trk``'s ``name`` from a ``trkpt``'s grandparent; ask for the big repeated elements
 (``trkpt``, ``Trackpoint``, ``Record``) so memory stays flat.
 
+For files made of long runs of one element (TCX's ``Trackpoint``), ``iter_runs``
+(:mod:`footfall.formats._xml_runs`) makes the same walk on the same parser and chunks,
+and reads each run of siblings a column at a time
+(:mod:`footfall.formats._xml_columns`) instead of handing out its elements one by one.
+
 ``children_text(element)`` maps the local names of an element's descendants to their
 text (the first one of each name wins): the fast, namespace-blind way to read a
 trackpoint and its extensions. ``child_text(element)`` does it for direct children.
-``local_name(tag)`` strips a ``{namespace}``.
-``xsd_datetime(text)`` reads an XML Schema dateTime (no offset means UTC);
-``timestamp(...)`` and ``decimal(...)`` read a time and a number and raise a
-DecodeError naming the line when the text is not one. Decoders collect per-point texts
-(:data:`MISSING` where absent) and turn them into arrays in one go with
-``time_column`` and ``number_column``: parsing in numpy, not per value in Python.
+``local_name(tag)`` strips a ``{namespace}``. Turning the texts collected into numbers
+and times (``number_column``, ``time_column``, ``xsd_datetime``...) is
+:mod:`footfall.formats._xml_values`; they are importable from here as well.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 import zipfile
 import zlib
 from collections.abc import Collection, Iterator
 from typing import Any, BinaryIO, cast
 
-import numpy as np
 from lxml import etree
 
-from footfall.activity import FloatArray
 from footfall.errors import DecodeError, FileProblem, TruncatedFile, UnsafeInput
 from footfall.formats._xml_prolog import ENTITY_REFUSED, safe_chunks
+from footfall.formats._xml_values import (
+    MISSING,
+    Element,
+    decimal,
+    number_block,
+    number_column,
+    time_column,
+    timestamp,
+    xsd_datetime,
+)
 from footfall.formats.source import Source
 
-Element = etree._Element
+__all__ = [
+    "MISSING",
+    "Element",
+    "child_text",
+    "children_text",
+    "decimal",
+    "iter_elements",
+    "local_name",
+    "number_block",
+    "number_column",
+    "time_column",
+    "timestamp",
+    "xsd_datetime",
+]
 
 #: Bytes read from the source at a time.
 CHUNK_BYTES = 256 * 1024
@@ -69,17 +90,17 @@ def local_name(tag: object) -> str:
     """``{http://www.topografix.com/GPX/1/1}trkpt`` -> ``trkpt``; '' for comments and PIs."""
     if not isinstance(tag, str):
         return ""
-    name = _LOCAL_NAMES.get(tag)
+    name = LOCAL_NAMES.get(tag)
     if name is None:
         name = tag[tag.rfind("}") + 1 :]
-        if len(_LOCAL_NAMES) < _LOCAL_NAMES_KEPT:
-            _LOCAL_NAMES[tag] = name
+        if len(LOCAL_NAMES) < LOCAL_NAMES_KEPT:
+            LOCAL_NAMES[tag] = name
     return name
 
 
 #: Local names by qualified tag: a file repeats a few dozen tags millions of times.
-_LOCAL_NAMES: dict[str, str] = {}
-_LOCAL_NAMES_KEPT = 4096
+LOCAL_NAMES: dict[str, str] = {}
+LOCAL_NAMES_KEPT = 4096
 
 
 def iter_elements(
@@ -90,23 +111,30 @@ def iter_elements(
     With ``root``, a document whose root element has another local name raises
     DecodeError ("not a GPX file: its root element is <Activities>").
     """
-    walk = _Walk(source.display, root)
+    check = DocumentCheck(source.display, root)
     wanted = frozenset(tags)
-    names = _LOCAL_NAMES
-    for batch in _batches(source, wanted, walk):
-        for _event, found in batch:
-            element = cast(Element, found)
-            if not walk.checked:
-                walk.check(element)
+    names = LOCAL_NAMES
+    last: Element | None = None  # the element handed out before: no need to read its tag
+    for batch, _done in batches(source, wanted, check):
+        for _event, element in batch:
+            if not check.checked:
+                check.check(element)
             tag = element.tag
             yield names.get(tag) or local_name(tag), element
-            _forget(element, wanted)
+            _forget(element, wanted, last)
+            last = element
 
 
-def _batches(source: Source, wanted: frozenset[str], walk: _Walk) -> Iterator[Iterator[Any]]:
-    """The parser's events, a batch per chunk of bytes fed (and one after the end)."""
+def batches(
+    source: Source, wanted: frozenset[str], check: DocumentCheck, *, starts: bool = False
+) -> Iterator[tuple[Iterator[tuple[str, Element]], bool]]:
+    """The parser's events for the elements wanted, a batch per chunk of bytes fed and
+    one after the end (the batch is then ``done``): their ends, or with ``starts`` their
+    starts (cheaper: lxml then leaves libxml2's end-of-element handler alone). With
+    ``starts`` the next chunk is read before a batch is handed out, so the last chunk's
+    events come with the end (a file of one chunk is one batch, ``done``)."""
     parser = etree.XMLPullParser(
-        events=("end",),
+        events=("start",) if starts else ("end",),
         tag=[f"{{*}}{name}" for name in wanted],
         resolve_entities=False,
         no_network=True,
@@ -118,17 +146,27 @@ def _batches(source: Source, wanted: frozenset[str], walk: _Walk) -> Iterator[It
     )
     fed = False
     with _open(source) as stream:
-        for chunk in safe_chunks(lambda: _read(stream, source.display), source.display):
+        chunks = safe_chunks(lambda: _read(stream, source.display), source.display)
+        chunk = next(chunks, None)
+        while chunk is not None:
             _feed(parser, chunk, source.display)
             fed = True
-            yield parser.read_events()
+            if starts and (chunk := next(chunks, None)) is None:
+                break
+            yield _events(parser), False
+            if not starts:
+                chunk = next(chunks, None)
     document = _close(parser, source.display, fed=fed)
-    if not walk.checked:
-        walk.check(document)
-    yield parser.read_events()
+    if not check.checked:
+        check.check(document)
+    yield _events(parser), True
 
 
-class _Walk:
+def _events(parser: etree.XMLPullParser) -> Iterator[tuple[str, Element]]:
+    return cast(Iterator[tuple[str, Element]], parser.read_events())
+
+
+class DocumentCheck:
     """Checks the document once, at the first element completed (or at its end)."""
 
     def __init__(self, display: str, root: str | None) -> None:
@@ -155,7 +193,7 @@ _FORMAT_NAMES = {"gpx": "GPX", "TrainingCenterDatabase": "TCX", "HealthData": "A
 def children_text(element: Element) -> dict[str, str]:
     """Local name -> stripped text of every descendant with text (first one wins)."""
     found: dict[str, str] = {}
-    names = _LOCAL_NAMES
+    names = LOCAL_NAMES
     for child in element.iterdescendants():
         text = child.text
         if text is None:
@@ -180,93 +218,6 @@ def child_text(element: Element) -> dict[str, str]:
     return found
 
 
-def decimal(text: str | None, element: Element, what: str, display: str) -> float:
-    """A number from the file: NaN where absent, empty or not finite; DecodeError naming
-    the line where it is not a number at all."""
-    if text is None:
-        return math.nan
-    try:
-        value = float(text)
-    except ValueError:
-        if not text.strip():
-            return math.nan
-        raise DecodeError(
-            display, f"unreadable {what} {text[:40]!r} at line {element.sourceline}"
-        ) from None
-    return value if math.isfinite(value) else math.nan
-
-
-def timestamp(text: str, element: Element, display: str) -> dt.datetime:
-    """:func:`xsd_datetime`, with DecodeError naming the line where it is unreadable."""
-    try:
-        return xsd_datetime(text)
-    except ValueError:
-        raise DecodeError(
-            display, f"unreadable time {text[:40]!r} at line {element.sourceline}"
-        ) from None
-
-
-#: What a text column holds where the file gave no value.
-MISSING = "nan"
-
-
-def number_column(texts: list[str], what: str, display: str) -> FloatArray:
-    """Floats from texts collected per point (:data:`MISSING` where absent), parsed in
-    one go; non-finite values become NaN. DecodeError names the first unreadable one
-    and which point (counted from 1, in file order) holds it."""
-    try:
-        values: FloatArray = np.array(texts, dtype=np.float64)
-    except ValueError:
-        index, bad = next((i, text) for i, text in enumerate(texts) if not _is_number(text))
-        raise DecodeError(display, f"unreadable {what} {bad[:40]!r} (point {index + 1})") from None
-    values[~np.isfinite(values)] = np.nan
-    return values
-
-
-def time_column(texts: list[str], display: str) -> FloatArray:
-    """Epoch seconds (UTC) of XML Schema dateTimes collected per point: parsed in one go
-    when all are UTC (``Z``), one by one (honouring offsets) otherwise."""
-    if all(text.endswith("Z") for text in texts):
-        try:
-            stamps = np.array([text[:-1] for text in texts], dtype="datetime64[us]")
-        except ValueError:
-            stamps = None
-        if stamps is not None and not np.isnat(stamps).any():
-            seconds: FloatArray = (stamps - _EPOCH).astype(np.int64) / 1e6
-            return seconds
-    return np.array(
-        [_epoch_s(text, index, display) for index, text in enumerate(texts)], dtype=np.float64
-    )
-
-
-_EPOCH = np.datetime64(0, "us")
-
-
-def _epoch_s(text: str, index: int, display: str) -> float:
-    try:
-        return xsd_datetime(text).timestamp()
-    except ValueError:
-        raise DecodeError(display, f"unreadable time {text[:40]!r} (point {index + 1})") from None
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def xsd_datetime(text: str) -> dt.datetime:
-    """An XML Schema dateTime as an aware datetime.
-
-    ``Z`` and ``±hh:mm`` offsets are honoured. A time without an offset is taken as
-    UTC, as GPX 1.1 requires and TCX writers mean. Raises ValueError when unreadable.
-    """
-    stamp = dt.datetime.fromisoformat(text.strip())
-    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
-
-
 def _open(source: Source) -> BinaryIO:
     try:
         return source.open()
@@ -286,16 +237,28 @@ def _read(stream: BinaryIO, display: str) -> bytes:
         raise FileProblem(display, f"cannot be read ({exc.strerror or exc})") from exc
 
 
-def _forget(element: Element, wanted: frozenset[str]) -> None:
-    """Clear an element handed out, and remove the handed-out siblings before it."""
+def _forget(element: Element, wanted: frozenset[str], last: Element | None) -> None:
+    """Clear an element handed out, and remove the handed-out siblings before it
+    (``last``, the element handed out before this one, is one without asking its tag)."""
     element.clear()
-    parent = element.getparent()
-    if parent is None:
-        return
     previous = element.getprevious()
-    while previous is not None and local_name(previous.tag) in wanted:
+    parent = element.getparent() if previous is not None else None
+    while (
+        parent is not None
+        and previous is not None
+        and (previous is last or local_name(previous.tag) in wanted)
+    ):
         parent.remove(previous)
         previous = element.getprevious()
+
+
+def drop(elements: list[Element]) -> None:
+    """Clear elements handed out (siblings, or a single one) and remove them."""
+    parent = elements[0].getparent()
+    for element in elements:
+        element.clear()
+        if parent is not None:
+            parent.remove(element)
 
 
 def _refuse_parsed_entities(element: Element, display: str) -> None:

@@ -25,25 +25,24 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import operator
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 
 from footfall.activity import Activity, Decoded, Lap, Samples, Totals
 from footfall.errors import NotAnActivity
 from footfall.formats._xml import (
-    MISSING,
     Element,
     child_text,
-    children_text,
     decimal,
-    iter_elements,
     local_name,
-    number_column,
+    number_block,
     time_column,
     timestamp,
 )
+from footfall.formats._xml_columns import Column, ColumnReader
+from footfall.formats._xml_runs import iter_runs
 from footfall.formats.gpx import cumulative_distance_m
 from footfall.formats.source import Source
 
@@ -61,8 +60,7 @@ _POINT_FIELDS = {
     "run_cadence": "RunCadence",
     "cadence": "Cadence",
 }
-_ROW = operator.itemgetter(*_POINT_FIELDS.values())
-_ROW_DEFAULTS = dict.fromkeys(_POINT_FIELDS.values(), MISSING)
+_POINT_NAMES = tuple(_POINT_FIELDS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +73,36 @@ class _LapFigures:
 
 @dataclass
 class _Recording:
-    """One Activity element being read: its trackpoints' texts by column, its laps."""
+    """One Activity element being read: its timed trackpoints' texts by column (None
+    where a trackpoint has no such value), its laps."""
 
-    rows: list[tuple[str, ...]] = field(default_factory=list)  # texts in _POINT_FIELDS order
+    texts: dict[str, list[str | None]] = field(
+        default_factory=lambda: {column: [] for column in _POINT_FIELDS}
+    )
     laps: list[_LapFigures] = field(default_factory=list)
+
+    def add_points(self, found: list[Column]) -> None:
+        """The columns of a run of trackpoints; those without a Time are dropped."""
+        times = found[0]
+        if None in times:
+            timed = [i for i, time in enumerate(times) if time is not None]
+            found = [[column[i] for i in timed] for column in found]
+        for texts, column in zip(self.texts.values(), found, strict=True):
+            texts.extend(column)
 
 
 def decode(source: Source) -> Decoded:
     """Every activity in a TCX file; NotAnActivity for a courses-only file."""
     activities: list[Activity] = []
     recording, courses = _Recording(), 0
-    for name, element in iter_elements(source, _TAGS, root="TrainingCenterDatabase"):
-        if name == "Trackpoint":
-            _add_point(recording, element)
-        elif name == "Lap" and _parent_name(element) == "Activity":
+    read = ColumnReader(_POINT_NAMES)
+    walk = iter_runs(source, _TAGS, repeated="Trackpoint", read=read, root="TrainingCenterDatabase")
+    for name, elements, run in walk:
+        if run is not None:
+            recording.add_points(run)
+            continue
+        element = elements[0]
+        if name == "Lap" and _parent_name(element) == "Activity":
             recording.laps.append(_lap(element, source.display))
         elif name == "Activity":
             found = _activity(element, recording, len(activities), source.display)
@@ -110,12 +124,6 @@ def _empty_reason(courses: int) -> str:
     if courses:
         return "a TCX course (a planned route) with no recorded activity, not an activity"
     return "a TCX file with no recorded activity in it, not an activity"
-
-
-def _add_point(recording: _Recording, point: Element) -> None:
-    values = children_text(point)
-    if "Time" in values:
-        recording.rows.append(_ROW(_ROW_DEFAULTS | values))
 
 
 def _lap(lap: Element, display: str) -> _LapFigures:
@@ -183,22 +191,27 @@ def _device(activity: Element) -> str:
 
 
 def _samples(recording: _Recording, display: str) -> Samples:
-    texts = dict(zip(_POINT_FIELDS, zip(*recording.rows, strict=True), strict=False))
-    if not texts:
+    texts = dict(recording.texts)
+    times = cast(list[str], texts.pop("time_s"))
+    if not times:
         return Samples()
-    time_s = time_column(list(texts.pop("time_s")), display)
-    order = np.argsort(time_s, kind="stable")
-    columns = {
-        name: number_column(list(values), _POINT_FIELDS[name], display)[order]
-        for name, values in texts.items()
-    }
+    time_s = time_column(times, display)
+    block = number_block(list(texts.values()), [_POINT_FIELDS[name] for name in texts], display)
+    if len(time_s) > 1 and (time_s[1:] < time_s[:-1]).any():  # put in time order
+        order = np.argsort(time_s, kind="stable")
+        time_s, block = time_s[order], block[:, order]
+    columns = dict(zip(texts, block, strict=True))
+    given = {name for name, column in texts.items() if any(column)}  # the others are all NaN
     run_cadence, cadence = columns.pop("run_cadence"), columns.pop("cadence")
-    columns["cadence_cpm"] = np.where(np.isnan(run_cadence), cadence, run_cadence)
+    if "run_cadence" in given:
+        cadence = np.where(np.isnan(run_cadence), cadence, run_cadence)
+    columns["cadence_cpm"] = cadence
     lat, lon = columns["lat_deg"], columns["lon_deg"]
-    if not np.isfinite(columns["distance_m"]).any() and np.isfinite(lat).any():
+    no_distance = "distance_m" not in given or not np.isfinite(columns["distance_m"]).any()
+    if no_distance and "lat_deg" in given and np.isfinite(lat).any():
         same_segment = np.zeros(len(lat), dtype=np.int_)
         columns["distance_m"] = cumulative_distance_m(lat, lon, same_segment)
-    return Samples.from_columns(len(order), time_s=time_s[order], **columns)
+    return Samples.from_columns(len(time_s), time_s=time_s, **columns)
 
 
 def _laps(recording: _Recording, samples: Samples, start_s: float) -> tuple[Lap, ...]:

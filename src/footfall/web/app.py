@@ -11,8 +11,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from footfall.version import __version__
 from footfall.store.database import open_store
+from footfall.version import __version__
 from footfall.web import activities, api, checkin, dashboard, plan, upload, walk
 from footfall.web.display import make_templates
 from footfall.web.guard import LocalGuard
