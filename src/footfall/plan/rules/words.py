@@ -8,8 +8,6 @@ from footfall.evidence import Evidence
 from footfall.settings import METRES_PER_UNIT, Units
 
 
-
-
 def distance_text(distance_m: float, units: Units) -> str:
     """``20 mi`` or ``32.2 km``: one decimal, none when it is whole."""
     value = distance_m / METRES_PER_UNIT[units]
