@@ -29,7 +29,7 @@ from footfall.store.athlete import load_athlete
 from footfall.store.database import Store
 from footfall.store.ladder import ladder_started, load_ladder
 from footfall.store.models import ActivityDayRow, CheckInRow
-from footfall.store.read import load_week
+from footfall.store.read import load_weeks
 
 #: The weeks the last week is compared with (R8: "e.g. last 4 weeks").
 COMPARED_WEEKS = 4
@@ -186,11 +186,7 @@ def _weeks(store: Store, weeks: int, until: dt.date) -> list[tuple[Week, WeekPoi
     first, last = mondays[0], mondays[-1] + dt.timedelta(days=DAYS_IN_WEEK - 1)
     run_impact = run_impact_by_day(store, first, last)
     feelings = checkins_by_day(store, first, last)
-    loaded: list[tuple[Week, WeekPoint]] = []
-    for monday in mondays:
-        week = load_week(store, monday)
-        loaded.append((week, week_point(week, run_impact, feelings)))
-    return loaded
+    return [(week, week_point(week, run_impact, feelings)) for week in load_weeks(store, mondays)]
 
 
 def _mondays(weeks: int, until: dt.date) -> list[dt.date]:

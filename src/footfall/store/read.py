@@ -109,22 +109,41 @@ def summary_of(row: ActivityRow, path: str) -> ActivitySummary:
 def load_week(store: Store, start: dt.date) -> Week:
     """The local days Monday ``start`` to Sunday, from the stored day shares of every
     activity and every device's day totals."""
-    dates = week_dates(start)
+    (week,) = load_weeks(store, [start])
+    return week
+
+
+def load_weeks(store: Store, mondays: list[dt.date]) -> list[Week]:
+    """Several weeks (each from its Monday) read with one query per table."""
+    if not mondays:
+        return []
+    first, last = min(mondays), max(mondays) + dt.timedelta(days=6)
     with store.session() as session:
-        athlete = load_athlete(session)
+        floor = load_athlete(session).step_floor
         shares = [
             _share(row)
             for row in session.scalars(
-                select(ActivityDayRow).where(ActivityDayRow.date.between(dates[0], dates[-1]))
+                select(ActivityDayRow).where(ActivityDayRow.date.between(first, last))
             )
         ]
         device = [
             DaySteps(row.date, row.steps, row.source)
             for row in session.scalars(
-                select(DayStepsRow).where(DayStepsRow.date.between(dates[0], dates[-1]))
+                select(DayStepsRow).where(DayStepsRow.date.between(first, last))
             )
         ]
-    return build_week(start, shares, device, athlete.step_floor)
+    weeks = []
+    for monday in mondays:
+        dates = set(week_dates(monday))
+        weeks.append(
+            build_week(
+                monday,
+                [s for s in shares if s.date in dates],
+                [d for d in device if d.date in dates],
+                floor,
+            )
+        )
+    return weeks
 
 
 def latest_activity_day(store: Store) -> dt.date | None:
