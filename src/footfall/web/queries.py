@@ -19,7 +19,12 @@ from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from footfall.activity import Samples
 from footfall.store.database import Store
 from footfall.store.models import ActivityDayRow, ActivityRow, BoutRow, PlanRow, SourceFile
-from footfall.store.read import ActivitySummary, summary_of
+from footfall.store.read import (
+    ActivitySummary,
+    summary_from_columns,
+    summary_of,
+    summary_select,
+)
 from footfall.store.streams import parquet_to_samples
 
 SPORTS = ("run", "walk", "hike", "run_walk", "other")
@@ -72,7 +77,7 @@ class ActivityDetail:
 
 def activity_page(store: Store, wanted: ActivityFilter) -> ActivityPage:
     """One page of the activities ``wanted`` selects, newest first."""
-    query = _filtered(select(ActivityRow, SourceFile.path).join(SourceFile), wanted)
+    query = _filtered(summary_select(), wanted)
     count_query = _filtered(select(func.count(ActivityRow.id)).join(SourceFile), wanted)
     with store.session() as session:
         total = session.scalar(count_query) or 0
@@ -80,7 +85,7 @@ def activity_page(store: Store, wanted: ActivityFilter) -> ActivityPage:
         page = min(max(1, wanted.page), pages)
         ordered = query.order_by(ActivityRow.start.desc(), ActivityRow.id.desc())
         window = ordered.offset((page - 1) * wanted.per_page).limit(wanted.per_page)
-        rows = [summary_of(row, path) for row, path in session.execute(window).all()]
+        rows = [summary_from_columns(row) for row in session.execute(window).all()]
     return ActivityPage(rows, total, page, pages)
 
 
@@ -152,14 +157,13 @@ def _bout(row: BoutRow) -> StoredBout:
 def recent_walks(store: Store, *, since: dt.datetime, limit: int = 30) -> list[ActivitySummary]:
     """Walks (and hikes, run-walks) started since ``since``, newest first."""
     query = (
-        select(ActivityRow, SourceFile.path)
-        .join(SourceFile)
+        summary_select()
         .where(ActivityRow.sport.in_(WALK_SPORTS), ActivityRow.start >= since)
         .order_by(ActivityRow.start.desc())
         .limit(limit)
     )
     with store.session() as session:
-        return [summary_of(row, path) for row, path in session.execute(query).all()]
+        return [summary_from_columns(row) for row in session.execute(query).all()]
 
 
 def planned_weeks(store: Store, *, limit: int = 20) -> list[dt.date]:
