@@ -28,12 +28,9 @@ multi-gigabyte export decodes in flat memory. See FORMATS.md §2.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO, cast
 
 import numpy as np
 
@@ -41,6 +38,7 @@ from footfall.activity import STREAM_COLUMNS, Activity, DaySteps, Decoded, Sampl
 from footfall.errors import DecodeError, FileProblem, NotAnActivity
 from footfall.formats import gpx
 from footfall.formats import sniff as sniffing
+from footfall.formats._health_cleaner import cleaned_export
 from footfall.formats._xml import Element, iter_elements, local_name
 from footfall.formats.source import MAX_HEALTH_EXPORT_BYTES, Source
 
@@ -55,10 +53,7 @@ _TAGS = ("Record", "Workout", "Correlation", "ActivitySummary")
 _METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144, "cm": 0.01}
 _SECONDS = {"s": 1.0, "sec": 1.0, "min": 60.0, "hr": 3600.0, "h": 3600.0, "d": 86400.0}
 _KCAL = {"kcal": 1.0, "Cal": 1.0, "cal": 0.001, "kJ": 1 / 4.184, "J": 1 / 4184.0}
-_CLEAN_CHUNK_BYTES = 256 * 1024
-_MAX_PROLOG_BYTES = 4 * 1024 * 1024
 #: C0 control bytes XML 1.0 forbids (all but tab, newline and carriage return).
-_FORBIDDEN_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _CDA = "an Apple Health clinical document (export_cda.xml) with no workouts or steps"
 
 
@@ -71,7 +66,7 @@ def decode(source: Source) -> Decoded:
     source = replace(source, limit=max(source.limit, MAX_HEALTH_EXPORT_BYTES))
     _check_root(source)
     reader = _ExportReader(source)
-    for name, element in iter_elements(_cleaned(source), _TAGS):
+    for name, element in iter_elements(cleaned_export(source), _TAGS):
         if name == "Record":
             reader.record(element)
         elif name == "Workout":
@@ -92,64 +87,6 @@ def _check_root(source: Source) -> None:
     if b"<ClinicalDocument" in head:
         raise NotAnActivity(source.display, _CDA)
     raise DecodeError(source.display, "not an Apple Health export (no HealthData element)")
-
-
-def _cleaned(source: Source) -> Source:
-    """The export with its DTD blanked out and XML-forbidden control bytes dropped.
-
-    iOS 16 writes a broken DTD (an unclosed ``<!ATTLIST VisionPrescription``) that no
-    XML parser accepts, and some exports carry U+000B in text. The DTD declares nothing
-    footfall uses; it is replaced by as many newlines as it spanned, so line numbers in
-    problems still match the file. A DTD declaring entities is left for
-    :mod:`footfall.formats._xml` to refuse.
-    """
-
-    def opener() -> BinaryIO:
-        return cast(BinaryIO, _ExportCleaner(source.open()))
-
-    return replace(source, opener=opener)
-
-
-class _ExportCleaner(io.RawIOBase):
-    def __init__(self, raw: BinaryIO) -> None:
-        self._raw = raw
-        self._chunks = self._cleaned_chunks()
-        self._pending = memoryview(b"")
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if not self._pending:
-            self._pending = memoryview(next(self._chunks, b""))
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
-        return n
-
-    def _cleaned_chunks(self) -> Iterator[bytes]:
-        head = b""  # the prolog is gathered whole, up to the root element
-        while b"<HealthData" not in head and len(head) < _MAX_PROLOG_BYTES:
-            if not (more := self._raw.read(_CLEAN_CHUNK_BYTES)):
-                break
-            head += more
-        chunk = _without_dtd(head)
-        while chunk:
-            if cleaned := chunk.translate(None, _FORBIDDEN_CONTROLS):
-                yield cleaned
-            chunk = self._raw.read(_CLEAN_CHUNK_BYTES)
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
-
-
-def _without_dtd(head: bytes) -> bytes:
-    start = head.find(b"<!DOCTYPE")
-    end = head.find(b"]>", start) if start >= 0 else -1
-    if end < 0 or b"<!ENTITY" in head[start:end]:
-        return head
-    return head[:start] + b"\n" * head.count(b"\n", start, end) + head[end + 2 :]
 
 
 def parse_health_date(text: str | None) -> dt.datetime:
