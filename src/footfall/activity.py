@@ -149,12 +149,14 @@ class Activity:
             return self.start_s + self.totals.elapsed_s
         return self.start_s
 
-    def with_hints(self, *, name: str = "", source_sport: str = "") -> Activity:
-        """Fill the name and label from an export's index where the file had none."""
+    def as_listed(self, *, name: str = "", sport: str = "") -> Activity:
+        """The activity under the name and sport an export's index lists it with
+        (Strava's activities.csv): the runner's own last word, so it wins over the file's
+        where it says anything. The sport is kept as the label, in lower case."""
         return replace(
             self,
-            name=self.name or name,
-            source_sport=self.source_sport or source_sport.lower(),
+            name=name.strip() or self.name,
+            source_sport=sport.strip().lower() or self.source_sport,
         )
 
 

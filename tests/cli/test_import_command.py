@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
+import zipfile
 from pathlib import Path
 
 from cli_runner import assert_no_traceback, footfall
@@ -110,3 +112,35 @@ def test_an_unopenable_database_is_one_line(tmp_path: Path, demo_folder: Path) -
     assert run.code == 1
     assert run.stderr.strip().count("\n") == 0
     assert "cannot open the database" in run.stderr
+
+
+STRAVA_INDEX = (
+    "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename\n"
+    '1,"Oct 19, 2026, 1:19:00 PM",Lunch loop with Sam,Walk,2400,3.1,activities/1.gpx.gz\n'
+    '2,"Oct 20, 2026, 1:27:00 PM",Tuesday hills,Hike,3000,8.0,activities/2.fit.gz\n'
+)
+
+
+def test_a_strava_export_names_and_labels_each_activity_from_its_index(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    """activities.csv is the runner's own word on name and type: it wins over the file's."""
+    export = tmp_path / "export_42.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("activities.csv", STRAVA_INDEX)
+        archive.writestr(
+            "activities/1.gpx.gz", gzip.compress(first(demo_folder, "walk.gpx").read_bytes())
+        )
+        archive.writestr(
+            "activities/2.fit.gz", gzip.compress(first(demo_folder, "workout.fit").read_bytes())
+        )
+    db = tmp_path / "db.sqlite"
+    assert footfall("import", export, db=db).code == 0
+    listed = {
+        row["path"].rsplit("!", 1)[-1]: (row["name"], row["source_sport"])
+        for row in footfall("activities", "--json", db=db).json()
+    }
+    assert listed == {
+        "activities/1.gpx.gz": ("Lunch loop with Sam", "walk"),
+        "activities/2.fit.gz": ("Tuesday hills", "hike"),
+    }

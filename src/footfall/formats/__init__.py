@@ -42,13 +42,19 @@ def format_of(source: Source) -> str | None:
 
 
 def decode(source: Source) -> Decoded:
-    """Decode one source of any supported format, or raise a FileProblem naming it."""
+    """Decode one source of any supported format, or raise a FileProblem naming it. An
+    export's index (Strava's activities.csv) names and labels what the file holds."""
     fmt = format_of(source)
     decoder = DECODERS.get(fmt or "")
     if decoder is None:
         raise _unknown(source)
     decoded = decoder(source)
     decoded.format = decoded.format or fmt or ""
+    if source.hints.name or source.hints.sport:
+        listed = source.hints
+        decoded.activities = [
+            a.as_listed(name=listed.name, sport=listed.sport) for a in decoded.activities
+        ]
     return decoded
 
 
