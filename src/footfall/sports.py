@@ -8,7 +8,6 @@ from __future__ import annotations
 RUN = "run"
 WALK = "walk"
 HIKE = "hike"
-RUN_WALK = "run_walk"
 OTHER = "other"
 
 # Lower-case labels as files write them: FIT sport names, TCX Sport attributes, Strava

@@ -34,10 +34,6 @@ class Route:
     vertices: tuple[Vertex, ...]
 
     @property
-    def length_m(self) -> float:
-        return float(self.along_m[-1])
-
-    @property
     def along_m(self) -> FloatArray:
         """Cumulative distance at each vertex, metres, ending back at the start."""
         east, north = _local_metres(self._closed())

@@ -16,9 +16,6 @@ QUIET_TAIL_S = 10.0
 #: At least this much silence (by the estimate) between one cue's end and the next.
 MIN_GAP_S = 1.5
 
-CUE_KINDS = ("part", "form", "pace", "time", "interval", "question", "welcome")
-CUE_PARTS = ("warm-up", "main", "cool-down", "walk", "run")
-
 
 @dataclass(frozen=True, slots=True)
 class Cue:

@@ -15,9 +15,6 @@ Gait = Literal["run", "walk", "hike", "stopped"]
 Sport = Literal["run", "walk", "hike", "run_walk", "other"]
 StepsSource = Literal["measured", "estimated"]
 
-GAITS: tuple[Gait, ...] = ("run", "walk", "hike", "stopped")
-FOOT_GAITS: tuple[Gait, ...] = ("run", "walk", "hike")
-
 
 @dataclass(frozen=True, slots=True)
 class Bout:

@@ -35,13 +35,6 @@ if TYPE_CHECKING:
     from timezonefinder import TimezoneFinder
 
 ZoneOrigin = Literal["setting", "position", "file offset", "usual zone", "assumed UTC"]
-ZONE_ORIGINS: tuple[ZoneOrigin, ...] = (
-    "setting",
-    "position",
-    "file offset",
-    "usual zone",
-    "assumed UTC",
-)
 
 #: Offsets clocks on Earth actually use run from UTC-12 to UTC+14; a file stating
 #: anything else is not stating a clock.
