@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -144,3 +145,29 @@ def test_a_strava_export_names_and_labels_each_activity_from_its_index(
         "activities/1.gpx.gz": ("Lunch loop with Sam", "walk"),
         "activities/2.fit.gz": ("Tuesday hills", "hike"),
     }
+
+
+def test_days_footfall_cannot_count_are_one_line_each_and_cost_nothing_else(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    walk = first(demo_folder, "walk.gpx")
+    shutil.copy(walk, folder / "good.gpx")
+    text = walk.read_text()
+    year = text[text.index("<time>") + 6 : text.index("<time>") + 10]
+    (folder / "year-one.gpx").write_text(text.replace(f"<time>{year}-", "<time>0001-"))
+    (folder / "steps.csv").write_text("date,steps\n2026-03-02,8000\n9999-12-31,5\n")
+    run = footfall("import", "--json", folder, db=tmp_path / "db.sqlite")
+    assert_no_traceback(run)
+    assert run.code == 1
+    document = run.json()
+    assert [Path(item["path"]).name for item in document["imported"]] == ["good.gpx"]
+    errors = {Path(e["path"]).name: e["error"] for e in document["errors"]}
+    outside = "is outside the days footfall handles (1900-01-01 to 2199-12-31)"
+    assert errors.pop("steps.csv") == f"line 3: date 9999-12-31 {outside}"
+    assert re.fullmatch(
+        rf"an activity starting 0001-\d\d-\d\d {re.escape(outside)}: left out",
+        errors.pop("year-one.gpx"),
+    )
+    assert errors == {}

@@ -89,6 +89,15 @@ def test_a_bad_week_start_is_a_usage_error(demo_db: Path) -> None:
     assert run.code == 2 and "--start" in run.stderr
 
 
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_week_footfall_cannot_count_is_a_usage_error(demo_db: Path, day: str) -> None:
+    run = footfall("week", "--start", day, "--json", db=demo_db)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.strip() == (
+        f"error: --start: {day} is outside the days footfall handles (1900-01-01 to 2199-12-31)"
+    )
+
+
 def test_the_speed_impact_model_changes_impact_and_keeps_steps(
     demo_db: Path, tmp_path: Path
 ) -> None:

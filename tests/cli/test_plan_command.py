@@ -80,6 +80,7 @@ BAD_PLANS = {
     "negative distance": ("  - {date: 2026-12-07, type: easy, distance: -4}", 10, "distance"),
     "date outside the week": ("  - {date: 2026-12-20, type: easy, minutes: 30}", 10, "date"),
     "yaml syntax": ("  - {date: 2026-12-07, type: easy, minutes: 30", 10, ""),
+    "a week at the end of time": ("week_start: 9999-12-27", 8, "week_start"),
 }
 
 

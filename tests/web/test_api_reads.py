@@ -46,6 +46,13 @@ def test_one_activity_has_its_bouts_adding_up_to_its_moving_time(client: TestCli
 def test_a_missing_activity_is_a_404_naming_it(client: TestClient) -> None:
     assert problem(client.get("/api/activities/9999"), 404) == "there is no activity 9999"
     assert problem(client.get("/api/activities/nine"), 422).startswith("activity_id:")
+    huge = problem(client.get("/api/activities/99999999999999999999999"), 422)
+    assert huge.startswith("activity_id:") and "less than or equal" in huge
+
+
+def test_a_stored_plan_of_a_day_footfall_cannot_handle_is_a_clear_422(client: TestClient) -> None:
+    says = problem(client.get("/api/plan", params={"week": "0001-01-01"}), 422)
+    assert says.startswith("week:") and "outside the days footfall handles" in says
 
 
 def test_a_week_is_the_command_lines_week(client: TestClient, demo_db: Path) -> None:
@@ -66,7 +73,7 @@ def test_the_week_without_a_start_is_this_week(client: TestClient) -> None:
     assert monday.weekday() == 0 and abs((today - monday).days) <= 7
 
 
-@pytest.mark.parametrize("start", ["2026-13-01", "yesterday", ""])
+@pytest.mark.parametrize("start", ["2026-13-01", "yesterday", "", "9999-12-31", "0001-01-01"])
 def test_a_week_of_no_date_is_a_clear_422(client: TestClient, start: str) -> None:
     assert problem(client.get("/api/week", params={"start": start}), 422).startswith("start:")
 

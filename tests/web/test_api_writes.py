@@ -159,6 +159,8 @@ def test_a_json_plan_mistake_names_its_field(client: TestClient) -> None:
         (SPEC_PLAN, {"finisher_s_per_mile": 90}, 400, "between 30 and 60"),
         (SPEC_PLAN, {"two_a_day": "someday"}, 422, "two_a_day"),
         ("", {"from_history": True, "week_start": "2020-01-06"}, 400, "runs"),
+        ("", {"from_history": True, "week_start": "0001-01-01"}, 422, "outside the days"),
+        (SPEC_PLAN.replace("2026-12-07", "9999-12-27"), {}, 422, "outside the days"),
     ],
 )
 def test_bad_plans_are_clear_4xx(
@@ -234,6 +236,8 @@ def test_a_checkin_for_a_walk_takes_the_walks_day(client: TestClient) -> None:
         ({"legs": "wobbly", "energy": "same"}, 400, "legs: 'wobbly' is not one of"),
         ({"legs": "same", "energy": "same", "date": "2099-01-01"}, 400, "in the future"),
         ({"legs": "same", "energy": "same", "walk": 9999}, 400, "no activity 9999"),
+        ({"legs": "same", "energy": "same", "walk": 10**23}, 422, "walk: Input should be less"),
+        ({"legs": "same", "energy": "same", "date": "9999-12-31"}, 422, "outside the days"),
         ({"legs": "same", "energy": "same", "date": "2026-03-01", "walk": 1}, 400, "not both"),
         ({"legs": "same"}, 422, "energy: Field required"),
         ({"legs": "same", "energy": "same", "mood": "fine"}, 422, "mood"),

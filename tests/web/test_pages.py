@@ -48,6 +48,8 @@ def test_a_new_store_has_a_dashboard_that_says_what_to_do(empty_client: TestClie
 
 def test_a_dashboard_of_no_date_is_a_400(client: TestClient) -> None:
     assert page_problem(client.get("/", params={"week": "last"}), 400).startswith("week:")
+    far = page_problem(client.get("/", params={"week": "9999-12-31"}), 400)
+    assert far == "week: 9999-12-31 is outside the days footfall handles (1900-01-01 to 2199-12-31)"
 
 
 def test_the_activity_list_filters_by_sport(client: TestClient) -> None:
@@ -109,6 +111,7 @@ def test_a_treadmill_walk_has_no_track_but_its_streams(client: TestClient) -> No
 
 def test_a_missing_activity_is_a_404_page(client: TestClient) -> None:
     assert page_problem(client.get("/activities/4242"), 404) == "there is no activity 4242"
+    assert page_problem(client.get("/activities/" + "9" * 23), 422).startswith("activity_id:")
 
 
 @pytest.mark.parametrize("path", ["/", "/activities", "/upload", "/plan", "/walk", "/checkin"])

@@ -26,7 +26,8 @@ def checkin_command(
     ] = None,
     note: Annotated[str, typer.Option(help="Anything else worth remembering.")] = "",
     walk: Annotated[
-        int | None, typer.Option("--walk", help="The walk's id (footfall activities).")
+        int | None,
+        typer.Option("--walk", min=1, max=2**63 - 1, help="The walk's id (footfall activities)."),
     ] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="The walk's day (YYYY-MM-DD); default today.")

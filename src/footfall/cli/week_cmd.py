@@ -10,6 +10,7 @@ from rich import box
 from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
+from footfall.day_range import day_problem
 from footfall.errors import UsageError
 from footfall.metrics.days import DayFigures
 from footfall.metrics.timezone import today_in
@@ -49,9 +50,12 @@ def week_command(
 def parse_day(text: str, option: str = "--start") -> dt.date:
     """A date given as ``option``; a UsageError naming the option otherwise."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{option}: '{text}' is not a date (use YYYY-MM-DD)") from None
+    if problem := day_problem(day):
+        raise UsageError(f"{option}: {problem}")
+    return day
 
 
 def print_week(week: Week) -> None:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from footfall.activity import DaySteps, Decoded
+from footfall.day_range import day_problem
 from footfall.errors import DecodeError, NotAnActivity
 from footfall.formats.source import Source
 
@@ -100,9 +101,13 @@ def _parse_date(display: str, line: int, cell: str) -> dt.date:
     text = cell.strip()
     if _ISO_DATE.fullmatch(text):
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            if problem := day_problem(day):
+                raise DecodeError(display, f"line {line}: date {problem}")
+            return day
     raise DecodeError(display, f"line {line}: date '{text}' is not a calendar date (YYYY-MM-DD)")
 
 

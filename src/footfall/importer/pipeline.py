@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from footfall import formats
 from footfall.activity import Activity, Decoded
+from footfall.day_range import FIRST_DAY, LAST_DAY, day_problem
 from footfall.errors import FileProblem, NotAnActivity
 from footfall.formats.source import MAX_ACTIVITY_BYTES, MAX_HEALTH_EXPORT_BYTES, Source
 from footfall.importer.discover import discover
@@ -123,6 +124,7 @@ def _store_decoded(
         report.errors.append(Problem(problem.path, problem.problem))
     for warning in decoded.warnings:
         report.warnings.append(Problem(warning.path, warning.problem))
+    decoded = _within_day_range(decoded, display, report)
     if not decoded.activities and not decoded.day_steps:
         return
     try:
@@ -162,6 +164,23 @@ def _store_decoded(
     if decoded.day_steps:
         dates = sorted({d.date for d in decoded.day_steps})
         report.day_steps.append(StepDays(display, len(dates), str(dates[0]), str(dates[-1])))
+
+
+def _within_day_range(decoded: Decoded, display: str, report: ImportReport) -> Decoded:
+    """What the file holds on days footfall handles; an activity or day total dated
+    outside them (a clock set to year 1 or 9999) is left out, with an error naming it."""
+    activities = []
+    for activity in decoded.activities:
+        if problem := day_problem(activity.start.date()):
+            report.errors.append(Problem(display, f"an activity starting {problem}: left out"))
+        else:
+            activities.append(activity)
+    day_steps = [d for d in decoded.day_steps if day_problem(d.date) is None]
+    if len(day_steps) < len(decoded.day_steps):
+        left_out = len(decoded.day_steps) - len(day_steps)
+        outside = f"{left_out} day total(s) outside {FIRST_DAY} to {LAST_DAY}: left out"
+        report.errors.append(Problem(display, outside))
+    return replace(decoded, activities=activities, day_steps=day_steps)
 
 
 def _measure(

@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from footfall.store.athlete import load_calibration
 from footfall.web.activity_charts import activity_charts
 from footfall.web.forms import day_or_none, int_or_none, one_of
+from footfall.web.params import RowId
 from footfall.web.queries import SPORTS, ActivityFilter, activity_detail, activity_page
 from footfall.web.state import State
 
@@ -65,7 +66,9 @@ def page_url(wanted: ActivityFilter, number: int) -> str:
 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse, summary="One activity")
-def activity_page_view(request: Request, state: State, activity_id: int) -> HTMLResponse:
+def activity_page_view(
+    request: Request, state: State, activity_id: Annotated[RowId, Path()]
+) -> HTMLResponse:
     detail = activity_detail(state.store, activity_id)
     if detail is None:
         raise HTTPException(404, f"there is no activity {activity_id}")

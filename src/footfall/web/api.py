@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Body, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
@@ -24,6 +24,7 @@ from footfall.store.checkins import list_checkins
 from footfall.store.ladder import check_in
 from footfall.store.plans import latest_plan, plan_covering
 from footfall.store.read import list_activities, load_week
+from footfall.web.params import Day, RowId
 from footfall.web.plan_body import OPENAPI_BODY, plan_from_body
 from footfall.web.queries import activity_detail
 from footfall.web.state import State, WebState
@@ -46,7 +47,7 @@ def api_activities(
 
 
 @router.get("/activities/{activity_id}", summary="One activity with its bouts")
-def api_activity(state: State, activity_id: int) -> Json:
+def api_activity(state: State, activity_id: Annotated[RowId, Path()]) -> Json:
     detail = activity_detail(state.store, activity_id)
     if detail is None:
         raise HTTPException(404, f"there is no activity {activity_id}")
@@ -64,7 +65,7 @@ def _rounded(document: Json) -> Json:
 @router.get("/week", summary="One week, day by day (footfall week)")
 def api_week(
     state: State,
-    start: Annotated[dt.date | None, Query(description="Any day of the week")] = None,
+    start: Annotated[Day | None, Query(description="Any day of the week")] = None,
 ) -> Json:
     monday = week_start_of(start or state.today())
     return load_week(state.store, monday).to_json()
@@ -85,10 +86,10 @@ async def api_plan(
     state: State,
     *,
     from_history: Annotated[bool, Query(description="Plan the typical week")] = False,
-    week_start: Annotated[dt.date | None, Query()] = None,
+    week_start: Annotated[Day | None, Query()] = None,
     swap_easy_runs: Annotated[int | None, Query()] = None,
     swap_mode: Annotated[str | None, Query()] = None,
-    two_a_day: Annotated[list[dt.date] | None, Query()] = None,
+    two_a_day: Annotated[list[Day] | None, Query()] = None,
     finisher_s_per_mile: Annotated[float | None, Query()] = None,
     daily_cap_min: Annotated[float | None, Query()] = None,
     attitude: Annotated[str | None, Query()] = None,
@@ -139,7 +140,7 @@ def _plan(
 @router.get("/plan", summary="The stored plan of a week")
 def api_stored_plan(
     state: State,
-    week: Annotated[dt.date | None, Query(description="Any day of the week")] = None,
+    week: Annotated[Day | None, Query(description="Any day of the week")] = None,
 ) -> Json:
     with state.store.session() as session:
         plan = plan_covering(session, week) if week else latest_plan(session)
@@ -178,8 +179,8 @@ class CheckinBody(BaseModel):
     legs: str = Field(description="weaker, same or stronger")
     energy: str = Field(description="lower, same or higher")
     note: str = ""
-    walk: int | None = None
-    date: dt.date | None = None
+    walk: RowId | None = None
+    date: Day | None = None
 
 
 @router.post("/checkins", summary="Check in after a walk (footfall checkin)")

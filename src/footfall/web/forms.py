@@ -7,7 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from footfall.day_range import day_problem
 from footfall.errors import UsageError
+
+#: The largest whole number a field takes: what a database keeps in 64 bits.
+LARGEST_WHOLE = 2**63 - 1
 
 
 def text_or_none(value: str | None) -> str | None:
@@ -21,9 +25,12 @@ def day_or_none(value: str | None, field: str) -> dt.date | None:
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{field}: '{text}' is not a date (use YYYY-MM-DD)") from None
+    if problem := day_problem(day):
+        raise UsageError(f"{field}: {problem}")
+    return day
 
 
 def int_or_none(value: str | None, field: str) -> int | None:
@@ -31,9 +38,12 @@ def int_or_none(value: str | None, field: str) -> int | None:
     if text is None:
         return None
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         raise UsageError(f"{field}: '{text}' is not a whole number") from None
+    if abs(number) > LARGEST_WHOLE:
+        raise UsageError(f"{field}: {text} is too large")
+    return number
 
 
 def number_or_none(value: str | None, field: str) -> float | None:

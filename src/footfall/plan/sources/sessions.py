@@ -13,6 +13,7 @@ import math
 import re
 from typing import Any
 
+from footfall.day_range import day_problem
 from footfall.plan.model import SESSION_TYPES, RunSession, SessionType
 from footfall.settings import METRES_PER_UNIT, Units
 
@@ -146,14 +147,18 @@ def iso_date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         raise Mistake(f"must be a date like 2026-12-07, not a time ({value})")
     if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        day = value
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise Mistake(f"must be a date like 2026-12-07 (got '{value}')")
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError as exc:
             raise Mistake(f"'{text}' is not a date ({exc})") from exc
-    raise Mistake(f"must be a date like 2026-12-07 (got '{value}')")
+    if problem := day_problem(day):
+        raise Mistake(problem)
+    return day
 
 
 def in_date_order(sessions: list[RunSession]) -> tuple[RunSession, ...]:
