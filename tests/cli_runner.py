@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,12 +22,33 @@ class Run:
         return json.loads(self.stdout)
 
 
-def footfall(*args: str | Path, db: Path | None = None, timeout: float = 300) -> Run:
+#: Runs a command without root's power to read any file (util-linux's setpriv drops
+#: the capabilities that let root ignore permissions), so chmod 000 means what it says.
+WITHOUT_ROOTS_READ = [
+    "setpriv",
+    "--bounding-set=-dac_override,-dac_read_search",
+    "--inh-caps=-dac_override,-dac_read_search",
+    "--",
+]
+
+
+def can_be_denied_a_read() -> bool:
+    """Whether :func:`footfall` with ``honour_permissions`` can be refused a file."""
+    return os.geteuid() != 0 or shutil.which("setpriv") is not None
+
+
+def footfall(
+    *args: str | Path,
+    db: Path | None = None,
+    timeout: float = 300,
+    honour_permissions: bool = False,
+) -> Run:
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
     if db is not None:
         env["FOOTFALL_DB"] = str(db)
+    prefix = WITHOUT_ROOTS_READ if honour_permissions and os.geteuid() == 0 else []
     done = subprocess.run(
-        [sys.executable, "-m", "footfall", *map(str, args)],
+        [*prefix, sys.executable, "-m", "footfall", *map(str, args)],
         capture_output=True,
         text=True,
         env=env,

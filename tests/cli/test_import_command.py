@@ -8,7 +8,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from cli_runner import assert_no_traceback, footfall
+import pytest
+
+from cli_runner import assert_no_traceback, can_be_denied_a_read, footfall
 from hostile import write_hostile_folder
 
 IMPORT_KEYS = {"id", "path", "sport", "start", "samples", "distance_m"}
@@ -171,3 +173,49 @@ def test_days_footfall_cannot_count_are_one_line_each_and_cost_nothing_else(
         errors.pop("year-one.gpx"),
     )
     assert errors == {}
+
+
+@pytest.mark.skipif(not can_be_denied_a_read(), reason="root without setpriv reads every file")
+def test_unreadable_files_and_folders_are_errors_and_the_rest_is_kept(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "files"
+    (folder / "locked").mkdir(parents=True)
+    shutil.copy(first(demo_folder, "easy.fit"), folder / "locked" / "hidden.fit")
+    shutil.copy(first(demo_folder, "walk.gpx"), folder / "good.gpx")
+    steps = tmp_path / "steps.csv"
+    steps.write_text("date,steps\n2026-03-02,8000\n")
+    good = first(demo_folder, "workout.fit")
+    (folder / "locked").chmod(0)
+    steps.chmod(0)
+    try:
+        run = footfall(
+            "import", "--json", good, steps, folder, db=tmp_path / "db.sqlite",
+            honour_permissions=True,
+        )  # fmt: skip
+    finally:
+        (folder / "locked").chmod(0o755)
+        steps.chmod(0o644)
+    assert_no_traceback(run)
+    assert run.code == 1
+    document = run.json()
+    imported = sorted(Path(i["path"]).name for i in document["imported"])
+    assert imported == sorted(["good.gpx", good.name])
+    assert {e["path"]: e["error"] for e in document["errors"]} == {
+        str(steps): "cannot be read (Permission denied)",
+        str(folder / "locked"): "cannot be read (Permission denied)",
+    }
+
+
+def test_gz_files_in_a_folder_are_read_by_content_when_their_name_says_no_format(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    fit = first(demo_folder, "easy.fit").read_bytes()
+    (folder / "123.bin.gz").write_bytes(gzip.compress(fit))
+    (folder / "124.gz").write_bytes(gzip.compress(first(demo_folder, "walk.gpx").read_bytes()))
+    (folder / "backup.tar.gz").write_bytes(gzip.compress(b"not read: a tar names its format"))
+    run = footfall("import", "--json", folder, db=tmp_path / "db.sqlite")
+    assert run.code == 0, run.stderr
+    assert sorted(Path(i["path"]).name for i in run.json()["imported"]) == ["123.bin.gz", "124.gz"]

@@ -25,7 +25,11 @@ from footfall.store.database import Store
 
 PathsArgument = Annotated[
     list[Path],
-    typer.Argument(help="Files, folders, .gz, or export .zip files.", show_default=False),
+    typer.Argument(
+        help="Files, folders, .gz, or export .zip files.",
+        show_default=False,
+        readable=False,  # an unreadable file is one error of the import, not a usage error
+    ),
 ]
 
 

@@ -2,8 +2,9 @@
 
 A file is one source (a ``.gz`` is inflated on the fly); a zip is the sources inside it
 (a Strava bulk export, an Apple Health export, or any zip of activity files); a folder
-is walked. Inside a folder only files with a name footfall reads are taken; a file
-named on the command line is always tried.
+is walked. Inside a folder only files with a name footfall reads are taken (and
+``.gz`` files whose name says no format); a file named on the command line is always
+tried. A folder that cannot be opened is a problem of the import, not a silent gap.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from footfall.formats import archive, strava_index
 from footfall.formats.source import Source, file_source, plain_head
 
 READABLE_SUFFIXES = {".fit", ".gpx", ".tcx", ".xml", ".csv", ".zip"}
+#: Inner suffixes of ``.gz`` files that name no format: read by their content.
+GZ_WITHOUT_A_FORMAT = {"", ".bin"}
 ZIP_MAGIC = b"PK"
 APPLE_EXPORT = "export.xml"
 APPLE_SIDE_FILES = {"export_cda.xml"}
@@ -49,7 +52,9 @@ def _file(path: Path) -> Iterator[Source | FileProblem]:
 def _folder(folder: Path) -> Iterator[Source | FileProblem]:
     """Walk a folder in name order; an unzipped Strava export inside it is read through
     its activities.csv (the files it lists, with their names and types)."""
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        yield from _problems(unreadable)
         here = Path(root)
         if _is_strava_export(here):
             dirs[:] = []
@@ -60,6 +65,15 @@ def _folder(folder: Path) -> Iterator[Source | FileProblem]:
             path = here / name
             if not name.startswith(".") and _name_readable(path) and not _is_apple_side_file(path):
                 yield from _file(path)
+    yield from _problems(unreadable)
+
+
+def _problems(errors: list[OSError]) -> Iterator[FileProblem]:
+    """The folders a walk could not open, each once, as problems of the import."""
+    while errors:
+        error = errors.pop(0)
+        why = error.strerror or str(error)
+        yield FileProblem(Path(error.filename or "?"), f"cannot be read ({why})")
 
 
 def _is_strava_export(folder: Path) -> bool:
@@ -71,10 +85,13 @@ def _is_strava_export(folder: Path) -> bool:
 
 
 def _name_readable(path: Path) -> bool:
+    """A name footfall reads; a ``.gz`` also when its inner name says nothing of what it
+    holds (``123.gz``, Strava's ``123.bin.gz``): its content decides."""
     name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return Path(name).suffix in READABLE_SUFFIXES
+    if not name.endswith(".gz"):
+        return Path(name).suffix in READABLE_SUFFIXES
+    inner = Path(name[:-3]).suffix
+    return inner in READABLE_SUFFIXES or inner in GZ_WITHOUT_A_FORMAT
 
 
 def _is_apple_side_file(path: Path) -> bool:
