@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import math
 from pathlib import Path
@@ -40,11 +41,13 @@ def one_activity(path: Path) -> Activity:
 
 
 def reference_length_m(parsed: gpxpy.gpx.GPX) -> float:
-    """gpxpy's 2-D length, split where a point lies off the globe.
+    """gpxpy's 2-D length, split where a point lies off the globe or jumps.
 
     Where gpxpy and the schema disagree the schema wins: latitudeType is -90..90 and
     longitudeType -180..180, so OpenTracks' legacy pause markers (lat 100 and 200) are
-    not places, and gpxpy's 39,506 km across them is not a distance run.
+    not places, and gpxpy's 39,506 km across them is not a distance run. A step faster
+    than ``gpx.MAX_TRAVEL_SPEED_M_S`` is a GPS jump, not ground covered (gpxpy counts
+    it): runpandas' stopped_example moves 64 m in the second after a pause.
     """
     total = 0.0
     for track in parsed.tracks:
@@ -52,11 +55,20 @@ def reference_length_m(parsed: gpxpy.gpx.GPX) -> float:
             run: list[gpxpy.gpx.GPXTrackPoint] = []
             for point in [*segment.points, None]:
                 if point is not None and abs(point.latitude) <= 90:
+                    if run and jumps(run[-1], point):
+                        total += gpxpy.geo.length_2d(run)
+                        run = []
                     run.append(point)
                     continue
                 total += gpxpy.geo.length_2d(run) if len(run) > 1 else 0.0
                 run = []
     return total
+
+
+def jumps(before: gpxpy.gpx.GPXTrackPoint, after: gpxpy.gpx.GPXTrackPoint) -> bool:
+    """gpxpy's distance between two timed points faster than any human-powered travel."""
+    seconds = max(after.time_difference(before) or 0.0, gpx.TIME_RESOLUTION_S)
+    return after.distance_2d(before) / seconds > gpx.MAX_TRAVEL_SPEED_M_S
 
 
 def timed_points(path: Path) -> list[float]:
@@ -138,7 +150,7 @@ def test_it_reads_extensions_written_without_a_namespace(tmp_path: Path) -> None
 
 
 def test_it_measures_great_circle_distance_along_the_points(tmp_path: Path) -> None:
-    points = [trkpt(45.0 + i * 0.001, 7.0, f"2024-05-01T07:00:{i:02d}Z") for i in range(5)]
+    points = [trkpt(45.0 + i * 0.001, 7.0, f"2024-05-01T07:{i:02d}:00Z") for i in range(5)]
     body = f"<trk><trkseg>{''.join(points)}</trkseg></trk>"
     distance = one_activity(write(tmp_path, body)).samples.distance_m
     # 0.001 degree of latitude is 111.19 m on the mean-radius sphere
@@ -151,6 +163,56 @@ def test_it_adds_no_distance_across_the_gap_between_segments(tmp_path: Path) -> 
     body = f"<trk><trkseg>{first}</trkseg><trkseg>{second}</trkseg></trk>"
     distance = one_activity(write(tmp_path, body)).samples.distance_m
     assert distance[-1] == pytest.approx(2 * 111.195, abs=0.01)  # not the 11 km between
+
+
+def walk_points(seconds: int, outliers: dict[int, float]) -> str:
+    """A walk north at 1.45 m/s, one point a second, from 07:00; ``outliers`` moves the
+    point at that second so many degrees of latitude off the path."""
+    step_deg = 1.45 / 111_195.0  # 1.45 m of latitude on the mean-radius sphere
+    start = 1_714_546_800  # 2024-05-01T07:00:00Z
+    return "".join(
+        trkpt(45.0 + i * step_deg + outliers.get(i, 0.0), 7.0, gpx_time(start + i))
+        for i in range(seconds)
+    )
+
+
+def gpx_time(epoch_s: int) -> str:
+    return dt.datetime.fromtimestamp(epoch_s, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_one_gps_outlier_far_off_and_back_adds_no_distance(tmp_path: Path) -> None:
+    # a 30-minute walk of 2.6 km with one point 0.05 degrees (5.6 km) off the path
+    body = f"<trk><trkseg>{walk_points(1800, {900: 0.05})}</trkseg></trk>"
+    distance = one_activity(write(tmp_path, body)).samples.distance_m
+    assert distance[-1] == pytest.approx(1799 * 1.45, rel=0.002)  # not 13.7 km
+
+
+def test_a_track_teleporting_between_two_far_places_covers_no_ground(tmp_path: Path) -> None:
+    points = [trkpt(45.0 + (i % 2) * 10.0, 7.0, gpx_time(1_714_546_800 + i)) for i in range(60)]
+    body = f"<trk><trkseg>{''.join(points)}</trkseg></trk>"
+    distance = one_activity(write(tmp_path, body)).samples.distance_m
+    assert distance[-1] == 0.0  # not 66,000 km in a minute
+
+
+def test_a_jump_within_the_same_second_adds_no_distance(tmp_path: Path) -> None:
+    same_second = trkpt(45.0, 7.0, "2024-05-01T07:00:00Z") + trkpt(
+        45.01, 7.0, "2024-05-01T07:00:00Z"
+    )
+    body = f"<trk><trkseg>{same_second}</trkseg></trk>"
+    assert one_activity(write(tmp_path, body)).samples.distance_m[-1] == 0.0
+
+
+def test_fast_human_powered_steps_and_a_lost_signal_still_count(tmp_path: Path) -> None:
+    # 0.0003 degrees (33 m) a second: a bicycle descending at 120 km/h; then a signal
+    # lost for 5 minutes while 1 km was walked
+    points = [
+        trkpt(45.0, 7.0, "2024-05-01T07:00:00Z"),
+        trkpt(45.0003, 7.0, "2024-05-01T07:00:01Z"),
+        trkpt(45.009, 7.0, "2024-05-01T07:05:01Z"),
+    ]
+    body = f"<trk><trkseg>{''.join(points)}</trkseg></trk>"
+    distance = one_activity(write(tmp_path, body)).samples.distance_m
+    assert distance == pytest.approx([0.0, 33.36, 1000.76], abs=0.01)
 
 
 def test_it_puts_several_tracks_in_time_order(tmp_path: Path) -> None:
@@ -221,10 +283,24 @@ def test_it_drops_points_without_a_time(tmp_path: Path) -> None:
     assert len(samples) == 2 and samples.distance_m[-1] == pytest.approx(111.19, abs=0.01)
 
 
-def test_pause_markers_off_the_globe_are_no_places_and_break_the_distance(corpus: Path) -> None:
+def test_pause_markers_off_the_globe_are_no_places_and_break_the_distance(
+    corpus: Path, tmp_path: Path
+) -> None:
     samples = one_activity(corpus / "gpx" / "opentracks__legacy_gpx_pause_resume.gpx").samples
     assert len(samples) == 6 and int(np.isnan(samples.lat_deg).sum()) == 2
-    assert samples.distance_m[-1] == pytest.approx(2 * 111.03, abs=0.1)
+    # OpenTracks' test file steps 111 m in 0.4-1.5 s: GPS jumps, no ground covered
+    assert samples.distance_m[-1] == 0.0
+    # the same markers in a walk at 1.85 m/s: 2 x 111 m, not the 111 m across the pause
+    points = [
+        trkpt(3.0, 14.0, "2021-01-07T21:51:00Z"),
+        trkpt(3.0, 14.001, "2021-01-07T21:52:00Z"),
+        trkpt(100.0, 0.0, "2021-01-07T21:52:30Z"),
+        trkpt(200.0, 0.0, "2021-01-07T21:55:00Z"),
+        trkpt(3.0, 14.002, "2021-01-07T21:55:30Z"),
+        trkpt(3.0, 14.003, "2021-01-07T21:56:30Z"),
+    ]
+    walked = one_activity(write(tmp_path, f"<trk><trkseg>{''.join(points)}</trkseg></trk>"))
+    assert walked.samples.distance_m[-1] == pytest.approx(2 * 111.03, abs=0.1)
 
 
 @pytest.mark.parametrize(

@@ -157,6 +157,21 @@ def decode_one(path: Path) -> Activity:
     return activity
 
 
+def test_distance_from_positions_skips_a_gps_jump(tmp_path: Path) -> None:
+    def placed(second: int, lat: float) -> str:
+        where = f"<LatitudeDegrees>{lat}</LatitudeDegrees><LongitudeDegrees>7.0</LongitudeDegrees>"
+        return (
+            f"<Trackpoint><Time>2024-05-01T07:00:{second:02d}Z</Time>"
+            f"<Position>{where}</Position></Trackpoint>"
+        )
+
+    # 0.00001 degree (1.11 m) a second, with the fourth point 0.05 degrees (5.6 km) off
+    lats = [45.0 + i * 0.00001 + (0.05 if i == 3 else 0.0) for i in range(8)]
+    points = "".join(placed(i, lat) for i, lat in enumerate(lats))
+    activity = decode_one(write(tmp_path, run(lap("2024-05-01T07:00:00Z", 7, 0, 0, points))))
+    assert activity.samples.distance_m[-1] == pytest.approx(5 * 1.112, abs=0.01)
+
+
 def test_it_sums_laps_into_totals_and_keeps_pauses_out_of_timer_time(tmp_path: Path) -> None:
     first = lap("2024-05-01T07:00:00Z", 600, 2000, 150, point("2024-05-01T07:00:00Z", 0))
     # a 2-minute pause, then the second lap

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 from metrics_streams import (
@@ -19,6 +21,8 @@ from metrics_streams import (
 )
 
 from footfall.activity import Activity, Samples, Totals
+from footfall.formats.fit import decode_bytes
+from footfall.formats.fit.encode import FitWriter
 from footfall.metrics.activity import measure_activity
 from footfall.metrics.measured import ActivityMeasures
 from footfall.metrics.stride import walking_step_m
@@ -217,6 +221,52 @@ def test_a_device_total_far_from_the_cadence_is_not_trusted() -> None:
     broken = Recording(label="running", totals=Totals(cycles=400.0))
     m, truth = measured([run(2400, 3.0, 168)], broken)
     assert m.steps == pytest.approx(truth.steps, rel=0.02)
+
+
+def walking_fit(legs: list[tuple[int, float, float]], total_strides: int) -> Activity:
+    """A watch's FIT walk, decoded: ``legs`` of (seconds, speed m/s, cadence in
+    strides/min) at 1 Hz, and a session stating ``total_strides``."""
+    start = dt.datetime(2026, 1, 1, 7, 0, tzinfo=dt.UTC)
+    speed = np.concatenate([np.full(seconds, v) for seconds, v, _ in legs])
+    cadence = np.concatenate([np.full(seconds, c) for seconds, _, c in legs])
+    distance = np.concatenate(([0.0], np.cumsum(speed[1:])))
+    w = FitWriter()
+    w.write("file_id", type="activity", manufacturer="garmin", product="fr935",
+            serial_number=7, time_created=start)  # fmt: skip
+    for i in range(len(speed)):
+        w.write("record", timestamp=start + dt.timedelta(seconds=i), distance=distance[i],
+                speed=speed[i], cadence=int(cadence[i]))  # fmt: skip
+    end = start + dt.timedelta(seconds=len(speed) - 1)
+    w.write("session", timestamp=end, start_time=start, total_elapsed_time=len(speed) - 1.0,
+            total_timer_time=len(speed) - 1.0, total_distance=distance[-1],
+            total_strides=total_strides, sport="walking")  # fmt: skip
+    (activity,) = decode_bytes(w.to_bytes(), "walk.fit").activities
+    return activity
+
+
+def test_a_device_total_is_the_steps_when_each_walk_is_too_short_for_a_bout() -> None:
+    # three 25 s walks at 110 steps/min between stops (the shape of the Garmin SDK's
+    # HrmPluginTestActivity.fit): no bout to credit them, but the steps were taken
+    legs = [(5, 0.0, 0), (25, 1.2, 55), (200, 0.0, 0), (25, 1.2, 55), (40, 0.0, 0), (25, 1.2, 55)]
+    m = measure_activity(walking_fit(legs, total_strides=66), ATHLETE)
+    assert m.sport == "walk"
+    assert (m.steps, m.steps_source) == (132, "measured")
+    assert sum(b.steps for b in m.bouts) == pytest.approx(132)
+
+
+def test_a_walk_with_cadence_all_zeros_takes_its_steps_from_the_device_total() -> None:
+    # zeros are no cadence recorded, not no steps; nor a cadence to doubt the total by
+    m = measure_activity(walking_fit([(600, 1.3, 0)], total_strides=300), ATHLETE)
+    assert m.sport == "walk" and m.walk_s == pytest.approx(599, rel=0.02)
+    assert (m.steps, m.steps_source) == (600, "measured")
+
+
+def test_a_walk_with_cadence_all_zeros_and_no_device_total_estimates_its_steps() -> None:
+    m = measure_activity(walking_fit([(600, 1.3, 0)], total_strides=0), ATHLETE)
+    walked_m = 599 * 1.3
+    assert m.steps_source == "estimated"
+    step_m = float(walking_step_m(np.array([1.3]), 1.70)[0])
+    assert m.steps == pytest.approx(walked_m / step_m, rel=0.05)
 
 
 def test_a_bike_ride_without_a_label_is_other() -> None:

@@ -17,6 +17,9 @@ Decisions
   the signal is lost, and the straight line across that gap is not a distance the
   runner was recorded covering (a pause may be a car ride). This is also how gpxpy's
   ``length_2d`` counts.
+- A step between two points faster than :data:`MAX_TRAVEL_SPEED_M_S` adds nothing
+  either: no one on foot or on a bicycle covers it, so it is the position jumping (a
+  GPS outlier, a fix re-acquired kilometres off), not ground covered. gpxpy counts it.
 - Points without a ``time`` are dropped: a sample must sit on the time axis, and a
   point without a time cannot be placed in the recording. A file whose points have no
   time at all (a route drawn on a map) or with only a ``rte`` is not an activity.
@@ -49,6 +52,12 @@ from footfall.formats._xml import (
 from footfall.formats.source import Source
 
 EARTH_RADIUS_M = 6_371_008.8  # IUGG mean radius
+#: Faster than any human-powered travel (sprinters reach 12 m/s, cyclists descending
+#: passes ~30 m/s): a step between points at a higher speed is a GPS jump.
+MAX_TRAVEL_SPEED_M_S = 50.0
+#: Times in GPX and TCX files are mostly whole seconds: two points stamped with the
+#: same second may be up to a second apart, so a step's time is at least this.
+TIME_RESOLUTION_S = 1.0
 
 _TAGS = frozenset({"gpx", "trk", "trkseg", "trkpt", "rtept", "name", "type", "heartRate"})
 _HEART_RATE = ("hr", "heartrate", "heartRate")
@@ -178,7 +187,7 @@ def _activity(found: _Found, display: str) -> Activity:
     samples = Samples.from_columns(
         len(time_s),
         time_s=time_s,
-        distance_m=cumulative_distance_m(lat, lon, segment),
+        distance_m=cumulative_distance_m(lat, lon, segment, time_s),
         heart_rate_bpm=_heart_rate(heart_rate, time_s, found.hr_track),
         **columns,
     )
@@ -215,9 +224,10 @@ def _heart_rate(recorded: FloatArray, time_s: FloatArray, track: dict[float, flo
 
 
 def cumulative_distance_m(
-    lat: FloatArray, lon: FloatArray, segment: NDArray[np.int_]
+    lat: FloatArray, lon: FloatArray, segment: NDArray[np.int_], time_s: FloatArray
 ) -> FloatArray:
-    """Haversine distance summed along the points, not across a change of segment.
+    """Haversine distance summed along the points, not across a change of segment nor
+    across a GPS jump (see :func:`gps_jumps`).
 
     Points without a position get NaN; the distance resumes from the last point that
     had one (within the same segment).
@@ -230,8 +240,23 @@ def cumulative_distance_m(
     phi, lam = np.radians(lat[where]), np.radians(lon[where])
     step = _haversine_m(phi[:-1], lam[:-1], phi[1:], lam[1:])
     step[segment[where][1:] != segment[where][:-1]] = 0.0
+    step[gps_jumps(step, np.diff(time_s[where]))] = 0.0
     result[where] = np.concatenate(([0.0], np.cumsum(step)))
     return result
+
+
+def gps_jumps(step_m: FloatArray, dt_s: FloatArray) -> NDArray[np.bool_]:
+    """Steps between consecutive points that imply a speed no human-powered activity
+    reaches (over :data:`MAX_TRAVEL_SPEED_M_S`, the time taken as at least
+    :data:`TIME_RESOLUTION_S`, so a large jump within one second counts too).
+
+    One outlier 5 km off and back would otherwise add 10 km to a 2.6 km walk: the
+    receiver lost its fix, not the walker their way. A step whose time is unknown (NaN)
+    is kept.
+    """
+    speed = step_m / np.maximum(dt_s, TIME_RESOLUTION_S)
+    jumps: NDArray[np.bool_] = speed > MAX_TRAVEL_SPEED_M_S
+    return jumps
 
 
 def _haversine_m(

@@ -210,7 +210,7 @@ def _samples(recording: _Recording, display: str) -> Samples:
     no_distance = "distance_m" not in given or not np.isfinite(columns["distance_m"]).any()
     if no_distance and "lat_deg" in given and np.isfinite(lat).any():
         same_segment = np.zeros(len(lat), dtype=np.int_)
-        columns["distance_m"] = cumulative_distance_m(lat, lon, same_segment)
+        columns["distance_m"] = cumulative_distance_m(lat, lon, same_segment, time_s)
     return Samples.from_columns(len(time_s), time_s=time_s, **columns)
 
 

@@ -4,10 +4,12 @@ Measured: the device's own total (Apple Health and Strava state steps; FIT's
 total_cycles / total_strides count strides on foot sports, so steps are twice them
 unless the cadence test says the device counts steps), spread over the moving
 intervals in proportion to the cadence-integrated steps so the bouts add up to it; or,
-without a total, the cadence integrated over the moving time. Estimated: distance /
-the stride model's step length (:mod:`footfall.metrics.stride`) where there is no
-cadence. Intervals with a cadence gap inside a measured activity are estimated the same
-way; the activity counts as measured when cadence covers at least half its moving time.
+without a total, the cadence integrated over the moving time. A cadence zero or absent
+over the whole moving time was not recorded: the device total is then taken as it is.
+Estimated: distance / the stride model's step length (:mod:`footfall.metrics.stride`)
+where there is no cadence and no device total. Intervals with a cadence gap inside a
+measured activity are estimated the same way; the activity counts as measured when
+cadence covers at least half its moving time.
 """
 
 from __future__ import annotations
@@ -45,18 +47,50 @@ def count_steps(
     thresholds: Thresholds,
 ) -> IntervalSteps:
     """The steps of every interval; ``spm`` is the raw cadence in steps/min. A device
-    total far from the stream's own count (a broken counter, a session that counts
-    something else) is not used."""
+    total far from the stream's own count (a broken counter, a session that
+    counts something else) is not used. Cadence zero or absent over the whole moving
+    time is no cadence recorded, not no steps: then a device total is the count (the
+    estimate from distance is no measurement to doubt it by), and without one the
+    steps are estimated from distance."""
     moving = classified.moving
     measured = moving & (spm >= thresholds.stepping_min_spm)
     by_cadence = np.where(measured, np.nan_to_num(spm) * motion.dt_s / 60.0, 0.0)
     length = model.step_m(classified.codes == RUN, motion.smooth_speed_m_s)
     by_distance = np.where(moving & ~measured, motion.distance_m / length, 0.0)
     own = by_cadence + by_distance
-    if device_total is not None and _agrees(device_total, float(np.sum(own)), thresholds):
-        seconds = np.where(moving, motion.dt_s, 0.0)
-        return IntervalSteps(spread(own, seconds, device_total), "measured")
+    if device_total is not None and _trusted(device_total, own, measured, thresholds):
+        placed = _placed(device_total, own, motion, spm, moving=moving, thresholds=thresholds)
+        return IntervalSteps(placed, "measured")
     return IntervalSteps(own, _source(motion, spm, moving, measured, thresholds))
+
+
+def _placed(
+    total: float,
+    own: FloatArray,
+    motion: Motion,
+    spm: FloatArray,
+    *,
+    moving: np.ndarray,
+    thresholds: Thresholds,
+) -> FloatArray:
+    """The device's total shared out over the moving intervals by the stream's own
+    count. With no moving time at all (a few short walks, each merged into the stops
+    around it) it goes where the cadence shows stepping, else over the unpaused time:
+    steps the device counted are not lost for want of a bout to hold them."""
+    placed = spread(own, np.where(moving, motion.dt_s, 0.0), total)
+    if np.sum(placed) > 0:
+        return placed
+    unpaused = np.where(motion.paused, 0.0, motion.dt_s)
+    stepping = np.where(spm >= thresholds.stepping_min_spm, np.nan_to_num(spm) * unpaused, 0.0)
+    return spread(stepping, unpaused, total)
+
+
+def _trusted(
+    device_total: float, own: FloatArray, measured: np.ndarray, thresholds: Thresholds
+) -> bool:
+    """The device total is the count unless a cadence recorded over the moving time
+    counts far from it."""
+    return not measured.any() or _agrees(device_total, float(np.sum(own)), thresholds)
 
 
 def _agrees(device_total: float, own: float, thresholds: Thresholds) -> bool:
