@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 import shutil
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -115,6 +116,54 @@ def test_an_unopenable_database_is_one_line(tmp_path: Path, demo_folder: Path) -
     assert run.code == 1
     assert run.stderr.strip().count("\n") == 0
     assert "cannot open the database" in run.stderr
+
+
+def test_a_file_that_is_not_a_database_is_one_line_naming_it(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("shopping: eggs, milk\n")
+    run = footfall("activities", "--json", "--db", notes)
+    assert (run.code, run.stdout) == (1, "")
+    assert (
+        run.stderr.strip()
+        == f"error: cannot open the database sqlite:///{notes}: file is not a database"
+    )
+    assert notes.read_text() == "shopping: eggs, milk\n"
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE activities (id INTEGER, what TEXT)")
+    run = footfall("activities", "--db", other)
+    assert run.code == 1
+    assert run.stderr.strip() == (
+        f"error: sqlite:///{other} is not a footfall database (it holds other tables: "
+        "activities); give footfall a file of its own"
+    )
+    with sqlite3.connect(other) as connection:
+        tables = connection.execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == [("activities",)]
+
+
+@pytest.mark.skipif(not can_be_denied_a_read(), reason="root without setpriv writes every file")
+def test_a_read_only_database_is_one_line_and_stays_as_it_was(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "db.sqlite"
+    footfall("import", first(demo_folder, "easy.fit"), db=db)
+    before = footfall("activities", "--json", db=db).json()
+    db.chmod(0o444)
+    try:
+        run = footfall("import", first(demo_folder, "walk.gpx"), db=db, honour_permissions=True)
+    finally:
+        db.chmod(0o644)
+    assert_no_traceback(run)
+    assert run.code == 1
+    assert (
+        f"cannot write to the database sqlite:///{db}: attempt to write a readonly database"
+        in run.stderr
+    )
+    assert footfall("activities", "--json", db=db).json() == before
 
 
 STRAVA_INDEX = (

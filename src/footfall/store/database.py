@@ -16,9 +16,9 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from footfall.errors import StoreError
@@ -48,10 +48,18 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One unit of work that commits at the end or leaves nothing behind. On SQLite
         it takes the write lock at once (``BEGIN IMMEDIATE``), so two writers queue
-        instead of deadlocking; plain :meth:`session` reads never take it."""
-        with self.sessions.begin() as session:
-            session.connection(execution_options={WRITES: True})
-            yield session
+        instead of deadlocking; plain :meth:`session` reads never take it. A database
+        that refuses the write (a read-only file, a full disk) is a :class:`StoreError`
+        naming it."""
+        try:
+            with self.sessions.begin() as session:
+                session.connection(execution_options={WRITES: True})
+                yield session
+        except DBAPIError as exc:
+            if exc.connection_invalidated or not _refused_write(exc):
+                raise
+            where = _safe(self.url)
+            raise StoreError(f"cannot write to the database {where}: {_first_line(exc)}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -70,7 +78,7 @@ def open_store(db: str | None = None) -> Store:
             f"cannot open the database {_safe(url)}: its driver ({exc.name}) is not installed"
             " (for PostgreSQL: pip install 'footfall[postgres]')"
         ) from exc
-    except (ArgumentError, OperationalError, OSError) as exc:
+    except (ArgumentError, DBAPIError, OSError) as exc:
         raise StoreError(f"cannot open the database {_safe(url)}: {_first_line(exc)}") from exc
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False))
 
@@ -127,6 +135,13 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
 
 
 def _upgrade(engine: Engine) -> None:
+    tables = set(inspect(engine).get_table_names())
+    if tables and "alembic_version" not in tables:
+        raise StoreError(
+            f"{_safe(str(engine.url))} is not a footfall database (it holds other tables: "
+            f"{', '.join(sorted(tables)[:3])}{', ...' if len(tables) > 3 else ''}); "
+            "give footfall a file of its own"
+        )
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
@@ -140,3 +155,11 @@ def _safe(url: str) -> str:
 
 def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
+_REFUSED_WRITES = ("readonly", "read-only", "disk is full", "disk i/o error", "permission")
+
+
+def _refused_write(exc: DBAPIError) -> bool:
+    """Whether the database refused a write for a reason outside footfall."""
+    return any(words in str(exc.orig).lower() for words in _REFUSED_WRITES)
