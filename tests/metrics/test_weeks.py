@@ -214,7 +214,10 @@ def test_day_figures_add_up_to_the_week_totals(
     document = built.to_json()
     printed = document["days"]
     for name in ("steps", "steps_outside_runs", "impact_bw_steps", "run_distance_m"):
-        assert document["totals"][name] == sum(day[name] for day in printed)
+        assert document["totals"][name] == sum(day[name] or 0 for day in printed)
+    for day in printed:  # a day nothing counted steps on has them unknown, not 0
+        unknown = day["steps_source"] == "none"
+        assert (day["steps"] is None, day["steps_outside_runs"] is None) == (unknown, unknown)
     for name in ("run_min", "walk_min", "brisk_min", "time_on_feet_min", "run_equiv_min"):
         assert document["totals"][name] == pytest.approx(sum(day[name] for day in printed))
     assert document["totals"]["floor_days"] == sum(day["floor_met"] is True for day in printed)

@@ -77,13 +77,13 @@ def print_week(week: Week) -> None:
         table.add_column(column, justify="left" if left else "right", no_wrap=True)
     for day in week.days:
         table.add_row(*_cells(day))
-    totals = week.totals
+    totals = week.to_json()["totals"]  # the figures --json gives, so the two agree
     table.add_section()
     table.add_row(
-        "week", f"{totals.steps:,.0f}", f"{totals.steps_outside_runs:,.0f}",
-        f"{totals.floor_days}/7", f"{totals.run_min:.0f}", f"{totals.walk_min:.0f}",
-        f"{totals.brisk_min:.0f}", f"{totals.time_on_feet_min:.0f}",
-        f"{totals.impact_bw_steps:,.0f}", f"{totals.run_equiv_min:.0f}",
+        "week", f"{totals['steps']:,}", f"{totals['steps_outside_runs']:,}",
+        f"{totals['floor_days']}/7", f"{totals['run_min']:.0f}", f"{totals['walk_min']:.0f}",
+        f"{totals['brisk_min']:.0f}", f"{totals['time_on_feet_min']:.0f}",
+        f"{totals['impact_bw_steps']:,}", f"{totals['run_equiv_min']:.0f}",
     )  # fmt: skip
     out.print(table)
     if any(day.steps_source == "activities" for day in week.days):
@@ -95,9 +95,11 @@ def print_week(week: Week) -> None:
 
 def _cells(day: DayFigures) -> tuple[str, ...]:
     source = {"device": "", "activities": "*", "none": ""}[day.steps_source]
-    steps = "—" if day.steps_source == "none" else f"{day.steps:,.0f}{source}"
+    counted = day.steps_source != "none"
+    steps = f"{day.steps:,.0f}{source}" if counted else "—"
+    outside = f"{day.steps_outside_runs:,.0f}" if counted else "—"
     return (
-        f"{day.date:%a %d}", steps, f"{day.steps_outside_runs:,.0f}",
+        f"{day.date:%a %d}", steps, outside,
         _FLOOR_MARK[day.floor_met], f"{day.run_min:.0f}", f"{day.walk_min:.0f}",
         f"{day.brisk_min:.0f}", f"{day.time_on_feet_min:.0f}",
         f"{day.impact_bw_steps:,.0f}", f"{day.run_equiv_min:.0f}",

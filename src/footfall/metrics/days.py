@@ -207,12 +207,14 @@ class DayFigures:
     walk_distance_m: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
-        """SPEC §3's day: minutes to 0.1, steps to whole numbers; extra fields after."""
+        """SPEC §3's day: minutes to 0.1, steps to whole numbers; extra fields after. A
+        day nothing counted steps on has them unknown (null), not 0."""
+        counted = self.steps_source != "none"
         return {
             "date": self.date.isoformat(),
-            "steps": whole(self.steps),
+            "steps": whole(self.steps) if counted else None,
             "steps_source": self.steps_source,
-            "steps_outside_runs": whole(self.steps_outside_runs),
+            "steps_outside_runs": whole(self.steps_outside_runs) if counted else None,
             "floor_met": self.floor_met,
             "run_min": tenth(self.run_min),
             "walk_min": tenth(self.walk_min),

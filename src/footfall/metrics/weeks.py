@@ -117,8 +117,11 @@ def totals_of(days: Iterable[DayFigures]) -> WeekTotals:
 
 
 def json_totals(days: list[dict[str, Any]]) -> dict[str, Any]:
-    """Totals of days already in JSON form: whole steps add up exactly, minutes to 0.1."""
-    totals: dict[str, Any] = {name: sum(day[name] for day in days) for name in _SUMMED_STEPS}
+    """Totals of days already in JSON form: whole steps add up exactly (over the days
+    that have them), minutes to 0.1."""
+    totals: dict[str, Any] = {
+        name: sum(day[name] for day in days if day[name] is not None) for name in _SUMMED_STEPS
+    }
     totals |= {name: tenth(math.fsum(day[name] for day in days)) for name in _SUMMED_MINUTES}
     totals["floor_days"] = sum(day["floor_met"] is True for day in days)
     totals["floor_unknown_days"] = sum(day["floor_met"] is None for day in days)
