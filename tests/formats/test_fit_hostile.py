@@ -205,6 +205,21 @@ def test_it_reports_garbage_in_the_middle_as_damage() -> None:
         decode(data[:middle] + b"\x4f" * 7 + data[middle + 7 :])
 
 
+@pytest.mark.parametrize(("tail", "harmless"), [(b"x\n", True), (b"\xff" * 11, True),
+                                               (b"\xff" * 40, False)])  # fmt: skip
+def test_stray_bytes_after_the_data_are_a_warning_unless_they_could_be_a_lost_part(
+    tail: bytes, harmless: bool
+) -> None:
+    decoded = decode(run_file() + tail)
+    (run,) = decoded.activities
+    assert len(run.samples) == 60
+    said = f"{len(tail)} bytes after the FIT data are not a FIT file; ignored"
+    lists = (
+        (decoded.warnings, decoded.problems) if harmless else (decoded.problems, decoded.warnings)
+    )
+    assert [p.problem for p in lists[0]] == [said] and lists[1] == []
+
+
 def test_it_keeps_the_complete_records_when_the_data_size_is_beyond_the_file() -> None:
     data = bytearray(run_file())
     struct.pack_into("<I", data, 4, len(data) * 2)

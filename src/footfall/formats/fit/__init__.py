@@ -58,7 +58,9 @@ def decode_bytes(data: bytes, display: str) -> Decoded:
         where = f"part {part.number} of the chained FIT file: " if chained else ""
         for note in content.notes:  # what was kept is sound: tell, don't fail
             decoded.warnings.append(note.kind(display, where + note.problem))
-        if part.problem is not None:
+        if part.problem is not None and part.problem.harmless:
+            decoded.warnings.append(part.problem.kind(display, where + part.problem.problem))
+        elif part.problem is not None:
             problem = part.problem.kind(
                 display, where + part.problem.problem + _kept(part, content)
             )

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from footfall.errors import ChecksumError, DecodeError, TruncatedFile, UnknownFormat
 from footfall.formats.fit.crc import crc16
-from footfall.formats.fit.header import Broken, Header, read_header
+from footfall.formats.fit.header import VALID_SIZES, Broken, Header, read_header
 from footfall.formats.fit.scan import Scan, scan
 
 
@@ -61,11 +61,15 @@ def read_parts(buf: bytes) -> Iterator[Part]:
 
 
 def _after_last(buf: bytes, start: int, number: int, broken: Broken) -> Broken:
-    """Bytes after a part that are no FIT header: trailing junk, not a new part."""
+    """Bytes after a part that are no FIT header: trailing junk, not a new part. Fewer
+    than a header's 12 bytes cannot be a damaged part either: nothing is lost."""
     if number == 1 or broken.kind is not UnknownFormat:
         return broken
+    left = len(buf) - start
     return Broken(
-        DecodeError, f"{len(buf) - start} bytes after the FIT data are not a FIT file; ignored"
+        DecodeError,
+        f"{left} bytes after the FIT data are not a FIT file; ignored",
+        harmless=left < min(VALID_SIZES),
     )
 
 

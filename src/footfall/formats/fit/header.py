@@ -25,10 +25,12 @@ class Broken(Exception):
     """A problem met inside one part of a FIT file, before the caller names the file:
     ``kind`` is the FileProblem subclass to raise or report, ``problem`` the words."""
 
-    def __init__(self, kind: type[FileProblem], problem: str) -> None:
+    def __init__(self, kind: type[FileProblem], problem: str, *, harmless: bool = False) -> None:
         super().__init__(problem)
         self.kind = kind
         self.problem = problem
+        #: Nothing the file holds is lost (a few stray bytes after its end): a warning.
+        self.harmless = harmless
 
 
 @dataclass(frozen=True, slots=True)
