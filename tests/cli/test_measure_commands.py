@@ -84,8 +84,9 @@ def test_a_week_before_anything_was_recorded_is_empty_not_an_error(demo_db: Path
     assert all(d["steps_source"] == "none" and d["floor_met"] is None for d in week["days"])
 
 
-def test_a_bad_week_start_is_a_usage_error(demo_db: Path) -> None:
-    run = footfall("week", "--start", "next tuesday", db=demo_db)
+@pytest.mark.parametrize("start", ["next tuesday", ""])
+def test_a_bad_week_start_is_a_usage_error(demo_db: Path, start: str) -> None:
+    run = footfall("week", "--start", start, db=demo_db)
     assert run.code == 2 and "--start" in run.stderr
 
 

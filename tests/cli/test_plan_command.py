@@ -157,3 +157,11 @@ def test_the_plan_is_stored(spec_plan: Path, tmp_path: Path) -> None:
     with sqlite3.connect(copy) as connection:
         (count,) = connection.execute("select count(*) from plan").fetchone()
     assert count == 1
+
+
+def test_a_folder_given_as_the_plan_is_one_line_saying_so(tmp_path: Path) -> None:
+    run = footfall("plan", tmp_path, db=tmp_path / "db.sqlite")
+    assert run.code == 2
+    assert (
+        run.stderr.strip() == f"error: {tmp_path}: a folder, not a plan file (YAML, .ics or .csv)"
+    )

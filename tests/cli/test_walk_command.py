@@ -83,6 +83,8 @@ def test_walk_coaches_the_stored_plans_walk(tmp_path: Path) -> None:
         (("--style", "brisk"), "--minutes"),
         (("--minutes", "20", "--audio", "walk.xyz"), "xyz"),
         (("--minutes", "20", "--style", "intervals", "--intervals", "four"), "--intervals"),
+        (("--minutes", "20", "--style", "recovery", "--intervals", "4:1"), "--style intervals"),
+        (("--minutes", "20", "--style", "brisk", "--planned", ""), "--planned"),
     ],
 )
 def test_walk_mistakes_are_one_line_and_exit_two(

@@ -45,7 +45,7 @@ def checkin_command(
         raise UsageError("give both --legs and --energy (or --list to see check-ins)")
     if walk is not None and date is not None:
         raise UsageError("give --walk or --date, not both")
-    day = parse_day(date, "--date") if date else None
+    day = parse_day(date, "--date") if date is not None else None
     with opened_store(ctx, db) as store:
         saved, ladder = check_in(store, legs=legs, energy=energy, note=note, walk=walk, date=day)
     if json:

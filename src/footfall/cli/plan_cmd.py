@@ -71,7 +71,7 @@ def plan_command(
     step-floor walks, each with its rule and reason; the week before and after."""
     if (plan_file is None) == (not from_history):
         raise UsageError("give a plan file, or --from-history (not both)")
-    start = parse_day(week_start, "--week-start") if week_start else None
+    start = parse_day(week_start, "--week-start") if week_start is not None else None
     with opened_store(ctx, db) as store:
         with store.session() as session:
             athlete = load_athlete(session)

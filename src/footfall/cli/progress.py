@@ -45,14 +45,17 @@ class Bar:
 
 @contextmanager
 def progress_bar(description: str, console: Console | None = None) -> Iterator[Bar]:
-    """A bar that disappears when the block ends."""
+    """A bar that disappears when the block ends; none at all where standard error is
+    not a terminal (a log or a pipe gets no bar and no stray blank line)."""
+    console = console or err
     progress = Progress(
         TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=console or err,
+        console=console,
         transient=True,
+        disable=not console.is_terminal,
     )
     with progress:
         yield Bar(progress, progress.add_task(description, total=None))

@@ -25,6 +25,7 @@ from footfall.errors import UsageError
 from footfall.guide import STYLE_NAMES, Timeline
 from footfall.guide.live import run_live
 from footfall.guide.service import (
+    DEFAULT_INTERVALS,
     WalkRequest,
     clock_text,
     parse_intervals,
@@ -52,8 +53,9 @@ def walk_command(
     live: Annotated[bool, typer.Option(help="Coach the walk live in this terminal.")] = False,
     incline: Annotated[float | None, typer.Option(help="Treadmill incline % for a hike.")] = None,
     intervals: Annotated[
-        str, typer.Option(help="Walk:run minutes of an intervals walk, e.g. 4:1.")
-    ] = "4:1",
+        str | None,
+        typer.Option(help="Walk:run minutes of intervals; default 4:1.", show_default=False),
+    ] = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -61,14 +63,16 @@ def walk_command(
     time markers and a closing question. Without an output option, prints its script."""
     if live and json:
         raise UsageError("--live coaches in the terminal; it does not go with --json")
+    if intervals is not None and (style != "intervals" or planned):
+        raise UsageError("--intervals goes with --style intervals")
     with opened_store(ctx, db) as store:
         request = WalkRequest(
             minutes=minutes,
             style=style,
-            planned=parse_day(planned, "--planned") if planned else None,
+            planned=parse_day(planned, "--planned") if planned is not None else None,
             role=role,
             incline_pct=incline,
-            intervals=parse_intervals(intervals),
+            intervals=parse_intervals(intervals) if intervals is not None else DEFAULT_INTERVALS,
         )
         walk = prepare_walk(store, request)
     timeline = walk.timeline

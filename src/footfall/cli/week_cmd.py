@@ -39,7 +39,7 @@ def week_command(
     with opened_store(ctx, db) as store:
         with store.session() as session:
             athlete = load_athlete(session)
-        monday = week_start_of(parse_day(start) if start else today_in(athlete))
+        monday = week_start_of(parse_day(start) if start is not None else today_in(athlete))
         week = load_week(store, monday)
     if json:
         print_json(week.to_json())

@@ -26,6 +26,9 @@ from footfall.store.database import Store
 from footfall.store.history import past_walks
 from footfall.store.plans import plan_covering
 
+#: Walk and run minutes of an intervals walk when the runner names none.
+DEFAULT_INTERVALS = (4, 1)
+
 
 @dataclass(frozen=True, slots=True)
 class WalkRequest:
@@ -36,7 +39,7 @@ class WalkRequest:
     planned: dt.date | None = None
     role: str | None = None
     incline_pct: float | None = None
-    intervals: tuple[int, int] = (4, 1)
+    intervals: tuple[int, int] = DEFAULT_INTERVALS
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,8 @@ def plan_input(
     runner's typical week of the last four weeks. Without a time zone setting, a
     calendar's times are read in the zone most of the runner's activities are in."""
     if plan_file is not None:
+        if plan_file.is_dir():
+            raise UsageError(f"{plan_file}: a folder, not a plan file (YAML, .ics or .csv)")
         if not plan_file.is_file():
             raise UsageError(f"{plan_file}: no such plan file")
         if not athlete.time_zone:
