@@ -74,9 +74,10 @@ def open_store(db: str | None = None) -> Store:
         with _migration_lock(engine):
             _upgrade(engine)
     except ModuleNotFoundError as exc:
+        hint = " (pip install 'footfall[postgres]')" if "psycopg" in (exc.name or "") else ""
         raise StoreError(
             f"cannot open the database {_safe(url)}: its driver ({exc.name}) is not installed"
-            " (for PostgreSQL: pip install 'footfall[postgres]')"
+            + hint
         ) from exc
     except (ArgumentError, DBAPIError, OSError) as exc:
         raise StoreError(f"cannot open the database {_safe(url)}: {_first_line(exc)}") from exc
