@@ -215,6 +215,23 @@ def test_fast_human_powered_steps_and_a_lost_signal_still_count(tmp_path: Path) 
     assert distance == pytest.approx([0.0, 33.36, 1000.76], abs=0.01)
 
 
+def test_tracks_days_apart_are_one_activity_each_with_its_own_distance(tmp_path: Path) -> None:
+    def day_walk(day: int) -> str:
+        points = [trkpt(45.0 + 0.001 * n, 7.0, f"2024-05-{day:02d}T07:0{n}:00Z") for n in range(4)]
+        return f"<trk><trkseg>{''.join(points)}</trkseg></trk>"
+
+    body = day_walk(1) + day_walk(2) + day_walk(12)
+    decoded = gpx.decode(file_source(write(tmp_path, body)))
+    assert [(a.index, a.start.isoformat()) for a in decoded.activities] == [
+        (0, "2024-05-01T07:00:00+00:00"),
+        (1, "2024-05-02T07:00:00+00:00"),
+        (2, "2024-05-12T07:00:00+00:00"),
+    ]
+    for walk in decoded.activities:
+        assert walk.samples.time_s[-1] - walk.samples.time_s[0] == 180
+        assert walk.samples.distance_m == pytest.approx([0.0, 111.2, 222.4, 333.6], abs=0.1)
+
+
 def test_it_puts_several_tracks_in_time_order(tmp_path: Path) -> None:
     later = f"<trk><name>b</name><trkseg>{trkpt(45.0, 7.0, '2024-05-01T09:00:00Z')}</trkseg></trk>"
     earlier = (

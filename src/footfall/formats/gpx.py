@@ -20,6 +20,8 @@ Decisions
 - A step between two points faster than :data:`MAX_TRAVEL_SPEED_M_S` adds nothing
   either: no one on foot or on a bicycle covers it, so it is the position jumping (a
   GPS outlier, a fix re-acquired kilometres off), not ground covered. gpxpy counts it.
+- Points more than six hours apart are separate recordings (a multi-day hike, tracks of
+  several days collected in one file): one activity each, never one across a night.
 - Points without a ``time`` are dropped: a sample must sit on the time axis, and a
   point without a time cannot be placed in the recording. A file whose points have no
   time at all (a route drawn on a map) or with only a ``rte`` is not an activity.
@@ -29,8 +31,9 @@ Decisions
 
 from __future__ import annotations
 
+import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -58,6 +61,8 @@ MAX_TRAVEL_SPEED_M_S = 50.0
 #: Times in GPX and TCX files are mostly whole seconds: two points stamped with the
 #: same second may be up to a second apart, so a step's time is at least this.
 TIME_RESOLUTION_S = 1.0
+#: Points further apart in time than this belong to separate recordings.
+RECORDING_GAP_S = 6 * 3600.0
 
 _TAGS = frozenset({"gpx", "trk", "trkseg", "trkpt", "rtept", "name", "type", "heartRate"})
 _HEART_RATE = ("hr", "heartrate", "heartRate")
@@ -98,7 +103,7 @@ def decode(source: Source) -> Decoded:
         if found.untimed_points or found.route_points:
             raise NotAnActivity(source.display, _NO_TRACK)
         raise DecodeError(source.display, _NO_POINTS)
-    return Decoded(activities=[_activity(found, source.display)], format="gpx")
+    return Decoded(activities=split_at_gaps(_activity(found, source.display)), format="gpx")
 
 
 def _scan(source: Source) -> _Found:
@@ -200,6 +205,27 @@ def _activity(found: _Found, display: str) -> Activity:
         name=names.get("trk") or names.get("metadata") or names.get("gpx") or "",
         utc_offset_s=_utc_offset_s(texts["time_s"][0]),
     )
+
+
+def split_at_gaps(activity: Activity) -> list[Activity]:
+    """One activity per stretch of points with no gap over :data:`RECORDING_GAP_S`
+    between them, numbered in order, each with its distance counted from its own start.
+    A file of several days' tracks is several recordings, not one activity spanning
+    the nights."""
+    time_s = activity.samples.time_s
+    cuts = np.flatnonzero(np.diff(time_s) > RECORDING_GAP_S) + 1
+    if not cuts.size:
+        return [activity]
+    bounds = [0, *cuts.tolist(), len(time_s)]
+    parts = []
+    for index, (first, end) in enumerate(itertools.pairwise(bounds)):
+        samples = activity.samples.take(np.arange(first, end))
+        distance = samples.distance_m
+        known = distance[np.isfinite(distance)]
+        if known.size:
+            distance -= known[0]
+        parts.append(replace(activity, samples=samples, start_s=float(time_s[first]), index=index))
+    return parts
 
 
 def _break_at_markers(
