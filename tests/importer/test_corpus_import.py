@@ -25,6 +25,12 @@ WARNED = {
     "fit/runalyze__Fenix-3-with-runscribe-v1-38.fit",
     "other/gc__HRM-unbucle-resync.zip",
     "tcx/tcxparser__no_hr.tcx",
+    # ... as many samples, but from a richer format (TCX over GPX) ...
+    "tcx/runpandas__run.tcx",
+    "tcx/runpandas__stopped_example.tcx",
+    # ... or with positions where the other copy has none.
+    "fit/muktihari__HrmPluginTestActivity.fit",
+    "fit/muktihari__WithGearChangeData.fit",
 }
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from footfall.importer.measure import usual_zone
 from footfall.importer.pipeline import import_paths
 from footfall.store.database import Store, open_store
-from footfall.store.models import ActivityRow, DayStepsRow, SourceFile, StreamRow
+from footfall.store.models import ActivityDayRow, ActivityRow, DayStepsRow, SourceFile, StreamRow
 from footfall.store.read import list_activities
 
 
@@ -97,3 +97,31 @@ def test_the_usual_zone_is_where_most_activities_started(store: Store, demo_fold
     import_paths(store, [demo_folder])
     with store.session() as session:
         assert usual_zone(session) == "America/Los_Angeles"
+
+
+def measures(store: Store) -> list[tuple[object, ...]]:
+    """Every activity's measures and every day's share, keyed by what the file says."""
+    activities = sorted(
+        (a.start, a.sport, a.steps, a.steps_source, a.run_s, a.walk_s, a.brisk_walk_s,
+         round(a.impact_bw_steps or 0.0, 6), a.time_zone)
+        for a in list_activities(store)
+    )  # fmt: skip
+    with store.session() as session:
+        days = sorted(
+            (row.date, row.activity.start, round(row.run_steps, 6), round(row.other_steps, 6))
+            for row in session.scalars(select(ActivityDayRow))
+        )
+    return [*activities, *days]
+
+
+def test_the_measures_do_not_depend_on_the_order_or_batches_files_came_in(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    files = sorted(p for p in demo_folder.iterdir() if p.suffix != ".csv")
+    at_once = open_store(str(tmp_path / "at-once.sqlite"))
+    import_paths(at_once, files)
+    in_batches = open_store(str(tmp_path / "in-batches.sqlite"))
+    newest_first = files[::-1]
+    for batch in (newest_first[:3], newest_first[3:10], newest_first[10:]):
+        import_paths(in_batches, batch)
+    assert measures(in_batches) == measures(at_once)

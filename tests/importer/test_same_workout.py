@@ -14,6 +14,7 @@ from footfall.demo.runner import demo_schedule
 from footfall.demo.tracks import recorded_points
 from footfall.demo.write_fit import fit_bytes
 from footfall.demo.write_gpx import gpx_bytes
+from footfall.demo.write_tcx import tcx_bytes
 from footfall.importer.pipeline import import_paths
 from footfall.importer.same_workout import overlaps
 from footfall.store.database import Store, open_store
@@ -79,9 +80,29 @@ def test_both_in_one_import_store_one(tmp_path: Path, one_run_twice: tuple[Path,
         ((0, 600), (100, 500), True),  # a strap's file inside the watch's
         ((0, 0), (45, 45), True),  # two logged workouts without a length
         ((0, 0), (300, 300), False),
+        ((0, 600), (0, 1_750_000), False),  # a clock that jumped: a 20-day "run" of 10 min
+        ((0, 3600), (0, 1500), False),  # a third of an hour is not the hour
     ],
 )
 def test_what_counts_as_one_workout(
     a: tuple[float, float], b: tuple[float, float], same: bool
 ) -> None:
     assert overlaps(*a, *b) is same
+
+
+@pytest.mark.parametrize("tcx_first", [True, False])
+def test_of_two_recordings_alike_the_same_one_is_kept_whichever_came_first(
+    tmp_path: Path, tcx_first: bool
+) -> None:
+    """As many samples in a GPX and a TCX: the TCX (the richer format) is kept."""
+    plan = next(p for p in demo_schedule(DEMO_END) if p.kind == "easy")
+    (track,) = demo_tracks([plan])
+    points = recorded_points(len(track), np.random.default_rng(3))
+    gpx, tcx = tmp_path / "run.gpx", tmp_path / "run.tcx"
+    gpx.write_bytes(gpx_bytes(track, points))
+    tcx.write_bytes(tcx_bytes(track, points))
+    store = open_store(str(tmp_path / "db.sqlite"))
+    for path in [tcx, gpx] if tcx_first else [gpx, tcx]:
+        import_paths(store, [path])
+    ((name, samples),) = stored(store)
+    assert (name, samples) == ("run.tcx", len(points))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from footfall.activity import Activity
@@ -123,13 +123,20 @@ def usual_zone(session: Session) -> str | None:
 
 
 def refresh_zones(store: Store, progress: Progress | None = None) -> int:
-    """Measure again the activities whose days had to be counted in UTC, now that the
-    runner's usual zone may be known. Returns how many."""
+    """Measure again the activities whose days had to be counted in UTC, or in a usual
+    zone that is no longer the usual one, now that the runner's usual zone is known.
+    Returns how many."""
     with store.session() as session:
-        if usual_zone(session) is None:
-            return 0
-    assumed = select(ActivityRow.id).where(ActivityRow.zone_origin == "assumed UTC")
-    return _measure_again(store, assumed, progress)
+        usual = usual_zone(session)
+    if usual is None:
+        return 0
+    stale = select(ActivityRow.id).where(
+        or_(
+            ActivityRow.zone_origin == "assumed UTC",
+            (ActivityRow.zone_origin == "usual zone") & (ActivityRow.time_zone != usual),
+        )
+    )
+    return _measure_again(store, stale, progress)
 
 
 # --- calibration ------------------------------------------------------------------------
@@ -137,16 +144,21 @@ def refresh_zones(store: Store, progress: Progress | None = None) -> int:
 
 def refresh_calibration(store: Store, progress: Progress | None = None) -> int:
     """Learn the stride calibration again from every activity's own ratios; when it
-    moved, measure again the activities whose steps were estimated. Returns how many
-    were measured again."""
+    moved, measure every activity again: not only those estimated as a whole, but any
+    with a stretch the cadence missed (and where a device total is shared out over the
+    bouts), so the figures do not depend on the order files were imported in. Returns
+    how many were measured again."""
     with store.transaction() as session:
         old = load_calibration(session)
         new = _stored_calibration(session)
-        save_calibration(session, new)
-    if not _moved(old, new):
+        moved = _moved(old, new)
+        # Within the tolerance the ratios in use stay, so every activity is measured
+        # with the same ones; the counts say what they now rest on.
+        kept = new if moved else replace(new, run_ratio=old.run_ratio, walk_ratio=old.walk_ratio)
+        save_calibration(session, kept)
+    if not moved:
         return 0
-    estimated = select(ActivityRow.id).where(ActivityRow.steps_source == "estimated")
-    return _measure_again(store, estimated, progress)
+    return _measure_again(store, select(ActivityRow.id), progress)
 
 
 def _stored_calibration(session: Session) -> StrideCalibration:

@@ -153,14 +153,12 @@ def _store_decoded(
     report.imported.extend(imported)
     count = len(decoded.activities)
     report.duplicates.extend(_label(display, a, count) for a in saved.duplicates)
-    for old_id, old_path in saved.replaced:
+    for old_id, old_path, richer in saved.replaced:
         report.replaced_ids.add(old_id)
         report.duplicates.append(old_path)
-        report.warnings.append(
-            Problem(
-                display, f"the same workout as {old_path}, recorded in more detail: kept instead"
-            )
-        )
+        if richer:  # a recording alike wins the tie quietly: nothing was gained or lost
+            said = f"the same workout as {old_path}, recorded in more detail: kept instead"
+            report.warnings.append(Problem(display, said))
     if decoded.day_steps:
         dates = sorted({d.date for d in decoded.day_steps})
         report.day_steps.append(StepDays(display, len(dates), str(dates[0]), str(dates[-1])))

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from footfall.activity import Activity, DaySteps, Decoded
-from footfall.importer.same_workout import stored_same_workouts
+from footfall.importer.same_workout import detail, stored_same_workouts
 from footfall.store.models import ActivityRow, DayStepsRow, LapRow, SourceFile, StreamRow
 from footfall.store.streams import samples_to_parquet
 
@@ -31,11 +31,12 @@ def known_hash(session: Session, sha256: str) -> bool:
 class Saved:
     """What storing one file did: the rows stored (with their activity), the
     activities already stored from another file, and the stored activities a richer
-    recording of the same workout replaced (their ids and files)."""
+    recording of the same workout replaced (their ids and files, and whether the new one
+    holds more, or only wins the tie between recordings alike)."""
 
     stored: list[tuple[ActivityRow, Activity]] = field(default_factory=list)
     duplicates: list[Activity] = field(default_factory=list)
-    replaced: list[tuple[int, str]] = field(default_factory=list)
+    replaced: list[tuple[int, str, bool]] = field(default_factory=list)
 
 
 def save_file(
@@ -54,11 +55,15 @@ def save_file(
     saved = Saved()
     for activity in decoded.activities:
         same = stored_same_workouts(session, activity)
-        if any(len(activity.samples) <= row.samples for row in same):
+        mine = detail(
+            len(activity.samples), activity.samples.has("lat_deg"), decoded.format, sha256
+        )
+        if any(mine <= _detail_of(row) for row in same):
             saved.duplicates.append(activity)
             continue
         for row in same:  # a poorer recording of this workout: the new one replaces it
-            saved.replaced.append((row.id, row.source_file.path))
+            richer = mine[:3] > _detail_of(row)[:3]
+            saved.replaced.append((row.id, row.source_file.path, richer))
             session.delete(row)
         session.flush()
         row = activity_row(activity, record)
@@ -68,6 +73,11 @@ def save_file(
     _save_day_steps(session, decoded.day_steps, record)
     session.flush()
     return saved
+
+
+def _detail_of(row: ActivityRow) -> tuple[int, bool, int, str]:
+    source = row.source_file
+    return detail(row.samples, row.has_position, source.format, source.sha256)
 
 
 def activity_row(activity: Activity, source: SourceFile) -> ActivityRow:
