@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -76,8 +77,13 @@ def test_a_missing_path_is_an_error_and_the_rest_import(
     store: Store, demo_folder: Path, tmp_path: Path
 ) -> None:
     fit = next(p for p in sorted(demo_folder.iterdir()) if p.suffix == ".fit")
-    report = import_paths(store, [tmp_path / "nope.fit", fit])
-    assert [e.error for e in report.errors] == ["no such file or folder"]
+    pipe = tmp_path / "a-pipe.fit"
+    os.mkfifo(pipe)
+    report = import_paths(store, [tmp_path / "nope.fit", pipe, fit])
+    assert [e.error for e in report.errors] == [
+        "no such file or folder",
+        "not a file or a folder (a device, a pipe or a socket)",
+    ]
     assert len(report.imported) == 1
 
 

@@ -33,6 +33,8 @@ def discover(paths: list[Path]) -> Iterator[Source | FileProblem]:
             yield from _folder(path)
         elif path.is_file():
             yield from _file(path)
+        elif path.exists():
+            yield FileProblem(path, "not a file or a folder (a device, a pipe or a socket)")
         else:
             yield FileProblem(path, "no such file or folder")
 
