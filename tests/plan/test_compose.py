@@ -304,9 +304,11 @@ FIGURE_KEYS = {
 
 
 def check_json_shape(plan: Plan) -> None:
-    """SPEC §3's plan shape (fields may be added, never renamed: the model adds ``type``)."""
+    """SPEC §3's plan shape (fields may be added, never renamed: the model adds ``type``,
+    and ``given``, what the runner gave, so the week can be planned again from it)."""
     doc = plan.to_json()
-    assert set(doc) == {"start", "days", "flags", "before", "after"}
+    assert set(doc) == {"start", "days", "flags", "before", "after", "given"}
+    assert Plan.from_json(doc).given == plan.given is not None
     assert set(doc["before"]) == set(doc["after"]) == FIGURE_KEYS
     for day_doc in doc["days"]:
         assert set(day_doc) == {"date", "sessions"}

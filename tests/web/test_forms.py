@@ -75,6 +75,27 @@ def test_planning_from_the_form_lists_the_finisher_with_its_reason(client: TestC
     assert plan["start"] == NEXT_WEEK.isoformat()
 
 
+def test_planning_the_stored_week_again_unchanged_gives_the_same_week(client: TestClient) -> None:
+    """The form shows what the runner gave, swapped runs and options too, not what the
+    planner made of it: sent back untouched, it plans the same week."""
+    given = week_form(swap_easy_runs="1", two_a_day=["3"], daily_cap_min="150")
+    client.post("/plan", data=given)
+    first = client.get("/api/plan", params={"week": NEXT_WEEK.isoformat()}).json()
+    page = client.get("/plan", params={"week": NEXT_WEEK.isoformat()}).text
+    shown = {
+        name: re.findall(rf'name="{name}" value="([^"]*)"', page)
+        for name in ("run_date", "run_minutes", "swap_easy_runs", "daily_cap_min")
+    }
+    assert shown["run_date"][:3] == given["run_date"][:3]  # the swapped easy run is there
+    assert shown["run_minutes"][:2] == ["40", "50"]
+    assert (shown["swap_easy_runs"], shown["daily_cap_min"]) == (["1"], ["150"])
+    assert re.search(r'name="two_a_day" value="3" checked> Thu', page)
+    again = {**given, "two_a_day": ["3"]}
+    client.post("/plan", data=again)
+    second = client.get("/api/plan", params={"week": NEXT_WEEK.isoformat()}).json()
+    assert second["days"] == first["days"] and second["after"] == first["after"]
+
+
 def test_the_typical_week_is_planned_from_the_form(client: TestClient) -> None:
     form = {"week_start": NEXT_WEEK.isoformat(), "source": "history", "attitude": "reluctant"}
     response = client.post("/plan", data=form, follow_redirects=False)

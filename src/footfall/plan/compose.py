@@ -45,6 +45,7 @@ from footfall.plan.figures import week_figures
 from footfall.plan.model import (
     INTENSITY_ORDER,
     Flag,
+    Given,
     History,
     Plan,
     PlanDay,
@@ -90,6 +91,7 @@ def plan_week(plan: PlanInput, history: History) -> Plan:
         ),
         before=week_figures(runs, baselines, floor),
         after=week_figures(sessions, baselines, floor),
+        given=Given.of(plan),
     )
 
 

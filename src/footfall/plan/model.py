@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from footfall.settings import Athlete
 
@@ -187,6 +187,70 @@ class Figures:
 
 
 @dataclass(frozen=True, slots=True)
+class Given:
+    """What the runner gave for the week (their own sessions and the options), kept with
+    the plan so the week can be planned again from what they said: a swapped run is gone
+    from the plan's days, not from here. The plan's ``given`` field (an addition to
+    SPEC §3)."""
+
+    sessions: tuple[RunSession, ...]
+    options: PlanOptions
+    walking_attitude: Attitude
+    baseline_steps: int | None
+
+    @classmethod
+    def of(cls, plan: PlanInput) -> Given:
+        return cls(plan.sessions, plan.options, plan.walking_attitude, plan.baseline_steps)
+
+    def to_json(self) -> dict[str, Any]:
+        options = self.options
+        return {
+            "sessions": [
+                {
+                    "date": s.date.isoformat(),
+                    "type": s.type,
+                    "minutes": s.minutes,
+                    "distance_m": s.distance_m,
+                }
+                for s in self.sessions
+            ],
+            "options": {
+                "swap_easy_runs": options.swap_easy_runs,
+                "swap_mode": options.swap_mode,
+                "two_a_day": [day.isoformat() for day in options.two_a_day],
+                "finisher_s_per_mile": options.finisher_s_per_mile,
+                "daily_cap_min": options.daily_cap_min,
+            },
+            "walking_attitude": self.walking_attitude,
+            "baseline_steps": self.baseline_steps,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Given:
+        options = data["options"]
+        return cls(
+            sessions=tuple(
+                RunSession(
+                    dt.date.fromisoformat(s["date"]),
+                    cast("SessionType", s["type"]),
+                    s["minutes"],
+                    s["distance_m"],
+                )
+                for s in data["sessions"]
+            ),
+            options=PlanOptions(
+                swap_easy_runs=options["swap_easy_runs"],
+                swap_mode=cast("SwapMode", options["swap_mode"]),
+                two_a_day=tuple(dt.date.fromisoformat(d) for d in options["two_a_day"]),
+                finisher_s_per_mile=options["finisher_s_per_mile"],
+                daily_cap_min=options["daily_cap_min"],
+            ),
+            walking_attitude=cast("Attitude", data["walking_attitude"]),
+            baseline_steps=data["baseline_steps"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class PlanDay:
     date: dt.date
     sessions: tuple[PlannedSession, ...]
@@ -202,6 +266,7 @@ class Plan:
     flags: tuple[Flag, ...]
     before: Figures
     after: Figures
+    given: Given | None = None
 
     def sessions(self) -> list[PlannedSession]:
         return [session for day in self.days for session in day.sessions]
@@ -216,6 +281,7 @@ class Plan:
             "flags": [flag.to_json() for flag in self.flags],
             "before": self.before.to_json(),
             "after": self.after.to_json(),
+            "given": None if self.given is None else self.given.to_json(),
         }
 
     @classmethod
@@ -235,4 +301,5 @@ class Plan:
             flags=flags,
             before=Figures.from_json(data["before"]),
             after=Figures.from_json(data["after"]),
+            given=Given.from_json(data["given"]) if data.get("given") else None,
         )

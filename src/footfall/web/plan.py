@@ -5,6 +5,7 @@ Planning goes through :mod:`footfall.plan.service`, as ``footfall plan`` does.""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import tempfile
 import zipfile
@@ -20,7 +21,7 @@ from footfall.export.ics import plan_to_ics
 from footfall.export.schedule import numbered
 from footfall.guide.planned import planned_walks
 from footfall.metrics.timezone import zone_named
-from footfall.metrics.weeks import week_start_of
+from footfall.metrics.weeks import DAYS_IN_WEEK, week_start_of
 from footfall.plan.model import ATTITUDES, SESSION_TYPES, SWAP_MODES, Plan
 from footfall.plan.service import make_plan, next_monday
 from footfall.store.plans import latest_plan, plan_covering
@@ -79,6 +80,7 @@ def _render(
         "swap_modes": SWAP_MODES,
         "attitudes": ATTITUDES,
         "numbered": numbered,
+        "day_names": day_names(form.week_start),
     }
     return state.templates.TemplateResponse(request, "plan.html", context, status_code=status)
 
@@ -140,3 +142,13 @@ def plan_walk_workout(
             return _download(walk_to_fit(session, name=workout_name(session)), FIT_TYPE, name)
     roles = ", ".join(s.role for s in planned_walks(plan, day)) or "none"
     raise HTTPException(404, f"no {role} walk {wanted} on {day.isoformat()} (its walks: {roles})")
+
+
+def day_names(week_start: str) -> list[str]:
+    """The two-a-day boxes' labels: the days of the week from its first, or 1..7 while
+    the first day is not a date yet."""
+    try:
+        start = dt.date.fromisoformat(week_start)
+    except ValueError:
+        return [str(n + 1) for n in range(DAYS_IN_WEEK)]
+    return [f"{start + dt.timedelta(days=n):%a}" for n in range(DAYS_IN_WEEK)]

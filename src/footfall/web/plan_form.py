@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -62,19 +63,45 @@ class PlanForm(BaseModel):
 
 
 def form_for(plan: Plan | None, start: dt.date, athlete: Athlete) -> PlanForm:
-    """The form showing ``plan``'s own runs (or an empty week starting ``start``)."""
+    """The form showing what the runner gave for ``plan`` (their runs, swapped ones too,
+    and the options), so planning it again changes only what they change; an older
+    stored plan without that shows its own runs. No plan: an empty week from ``start``."""
     if plan is None:
         return PlanForm(week_start=start.isoformat())
-    runs = [s for s in plan.sessions() if s.rule == "plan" and s.kind == "run"]
     per_unit = METRES_PER_UNIT[athlete.units]
-    return PlanForm(
+    if plan.given is None:
+        runs = [s for s in plan.sessions() if s.rule == "plan" and s.kind == "run"]
+        given: list[tuple[dt.date, str, float | None, float | None]] = [
+            (s.date, s.type, s.minutes, s.distance_m) for s in runs
+        ]
+        return _with_runs(PlanForm(week_start=plan.start.isoformat()), given, per_unit)
+    options, said = plan.given.options, plan.given
+    form = PlanForm(
         week_start=plan.start.isoformat(),
-        run_date=[s.date.isoformat() for s in runs],
-        run_type=[s.type for s in runs],
-        run_minutes=[f"{s.minutes:g}" for s in runs],
-        run_distance=[
-            "" if s.distance_m is None else f"{s.distance_m / per_unit:.1f}" for s in runs
-        ],
+        swap_easy_runs=str(options.swap_easy_runs),
+        swap_mode=options.swap_mode,
+        two_a_day=[str((day - plan.start).days) for day in options.two_a_day],
+        finisher_s_per_mile=f"{options.finisher_s_per_mile:g}",
+        daily_cap_min="" if options.daily_cap_min is None else f"{options.daily_cap_min:g}",
+        attitude=said.walking_attitude,
+        baseline_steps="" if said.baseline_steps is None else str(said.baseline_steps),
+    )
+    sessions = [(s.date, s.type, s.minutes, s.distance_m) for s in said.sessions]
+    return _with_runs(form, sessions, per_unit)
+
+
+def _with_runs(
+    form: PlanForm,
+    runs: Sequence[tuple[dt.date, str, float | None, float | None]],
+    per_unit: float,
+) -> PlanForm:
+    return form.model_copy(
+        update={
+            "run_date": [day.isoformat() for day, _, _, _ in runs],
+            "run_type": [kind for _, kind, _, _ in runs],
+            "run_minutes": ["" if m is None else f"{m:g}" for _, _, m, _ in runs],
+            "run_distance": ["" if d is None else f"{d / per_unit:.1f}" for _, _, _, d in runs],
+        }
     )
 
 
