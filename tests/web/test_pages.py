@@ -33,6 +33,16 @@ def test_the_dashboard_shows_each_days_floor_as_the_week_has_it(client: TestClie
     assert "You against your last 4 weeks" in page and "Time on feet:" in page
 
 
+def test_a_day_without_a_step_count_shows_no_steps_outside_runs(client: TestClient) -> None:
+    far = "2017-06-05"
+    assert all(
+        d["steps_outside_runs"] is None
+        for d in client.get("/api/week", params={"start": far}).json()["days"]
+    )
+    page = client.get("/", params={"week": far}).text
+    assert page.count('<span class="muted" title="no step count for this day">—</span>') == 7
+
+
 def test_the_dashboard_puts_the_plan_beside_the_week(client: TestClient) -> None:
     client.post("/api/plan", params={"from_history": True, "week_start": LAST_WEEK.isoformat()})
     page = client.get("/", params={"week": (LAST_WEEK + dt.timedelta(days=3)).isoformat()}).text
