@@ -27,7 +27,8 @@ The rules are applied in this order, each seeing what the ones before it placed:
      does anyway). A swap walk is the day's training in place of a run; R3 only swaps
      where it fits under the cap, so it is never cut.
 7. **R6 pace bands** on every walk that is left.
-8. **R9 flags** on the runs that are left.
+8. **R9 flags** on the runs that are left, and a flag for each thing asked that the week
+   could not give (:mod:`footfall.plan.asks`).
 
 Then the figures: ``before`` is the runner's runs alone, ``after`` the planned week.
 """
@@ -39,12 +40,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from footfall import evidence
+from footfall.plan.asks import unmet_asks
 from footfall.plan.estimate import Rates, planned_run, rates_for, resized_walk
 from footfall.plan.figures import week_figures
 from footfall.plan.model import (
     INTENSITY_ORDER,
-    Flag,
     Given,
     History,
     Plan,
@@ -82,15 +82,16 @@ def plan_week(plan: PlanInput, history: History) -> Plan:
     sessions = [with_pace_band(session, rates) for session in sessions]
     kept_runs = [s for s in sessions if s.kind == "run"]
     floor = plan.athlete.step_floor
+    after = week_figures(sessions, baselines, floor)
     return Plan(
         start=plan.week_start,
         days=tuple(PlanDay(date, tuple(day_sessions(sessions, date))) for date in dates),
         flags=(
             *spike_flags(kept_runs, history.longest_run_30d_m, rates.units),
-            *lonely_two_a_days(plan.options.two_a_day, sessions),
+            *unmet_asks(plan, runs, sessions, after, baselines),
         ),
         before=week_figures(runs, baselines, floor),
-        after=week_figures(sessions, baselines, floor),
+        after=after,
         given=Given.of(plan),
     )
 
@@ -98,21 +99,6 @@ def plan_week(plan: PlanInput, history: History) -> Plan:
 def week_dates(start: dt.date) -> list[dt.date]:
     """The seven days from ``start`` (a plan's week may start on any day)."""
     return [start + dt.timedelta(days=i) for i in range(DAYS_IN_WEEK)]
-
-
-def lonely_two_a_days(dates: Iterable[dt.date], sessions: Sessions) -> list[Flag]:
-    """A two-a-day date with no session to be second to gets no walk, and says so."""
-    busy = {s.date for s in sessions if s.role in ("main", "swap")}
-    return [
-        Flag(
-            date,
-            "R2",
-            f"{date:%a %d %b} is marked a two-a-day, but nothing is planned that day, so "
-            f"there is no first session for a second walk to follow (R2: {evidence.R2.source}).",
-        )
-        for date in sorted(set(dates))
-        if date not in busy
-    ]
 
 
 def runner_runs(plan: PlanInput, rates: Rates, dates: Sequence[dt.date]) -> Sessions:
