@@ -16,6 +16,12 @@ def test_a_14_mile_run_after_a_30_day_longest_of_10_miles_is_flagged() -> None:
     assert "Br J Sports Med 2025" in why
 
 
+def test_a_race_past_the_limit_is_flagged_without_advice_to_stop_it() -> None:
+    (flag,) = spike_flags([run("race", 6, miles=26.2)], 14.9 * MILE, "mi")
+    assert "176 %" in flag.why and "a race is run as it is" in flag.why
+    assert "keep the run at" not in flag.why
+
+
 def test_a_run_within_110_percent_is_not_flagged() -> None:
     assert spike_flags([run("long", 6, miles=11)], 10 * MILE, "mi") == []
 

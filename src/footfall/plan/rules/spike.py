@@ -1,5 +1,6 @@
 """R9 spike guard: a planned run longer than 110 % of the longest run in the previous
-30 days is flagged, with the suggestion to move the excess into walking.
+30 days is flagged, with the suggestion to move the excess into walking (a race, which
+is not cut short, gets advice about the days around it instead).
 
 A run's length is its distance (given, or its minutes at the runner's pace). The
 longest of the 30 days comes from history; within the planned week, a run raises it
@@ -30,13 +31,22 @@ def spike_flag(run: PlannedSession, longest_30d_m: float, units: Units) -> Flag 
     if distance_m <= limit_m:
         return None
     share = distance_m / longest_30d_m * 100
+    if run.type == "race":  # a race is not cut short: the advice is about around it
+        advice = (
+            "a race is run as it is, so keep the days after it to easy walks and build "
+            "up to the distance before the next one"
+        )
+    else:
+        advice = (
+            f"keep the run at {distance_text(limit_m, units)} and walk the remaining "
+            f"{distance_text(distance_m - limit_m, units)} as a finisher"
+        )
     why = (
         f"Your {run.type} run of {distance_text(distance_m, units)} is {share:.0f} % of your "
         f"longest run in the last {evidence.SPIKE_WINDOW_DAYS} days "
         f"({distance_text(longest_30d_m, units)}), and single runs over "
-        f"{evidence.SPIKE_LIMIT * 100:.0f} % of it predict injury {cite(evidence.R9)}: keep "
-        f"the run at {distance_text(limit_m, units)} and walk the remaining "
-        f"{distance_text(distance_m - limit_m, units)} as a finisher."
+        f"{evidence.SPIKE_LIMIT * 100:.0f} % of it predict injury {cite(evidence.R9)}: "
+        f"{advice}."
     )
     return Flag(run.date, "R9", why)
 
