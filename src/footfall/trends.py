@@ -342,7 +342,7 @@ def _floor_sentence(last: WeekPoint, before: list[WeekPoint]) -> str:
     )
     return (
         f"Step floor (E2, steps outside runs): met on {last.floor_days} of "
-        f"{DAYS_IN_WEEK} days last week{unknown}, against {mean:.1f} days a week over "
+        f"{DAYS_IN_WEEK} days last week{unknown}, against {math.floor(mean * 10 + 0.5) / 10:.1f} days a week over "
         f"{weeks_before_text(len(before))}."
     )
 
