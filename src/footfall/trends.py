@@ -334,7 +334,7 @@ def _impact_sentence(last: WeekPoint, before: list[WeekPoint]) -> str:
 
 
 def _floor_sentence(last: WeekPoint, before: list[WeekPoint]) -> str:
-    mean = _mean(before, "floor_days")
+    mean = math.floor(_mean(before, "floor_days") * 10 + 0.5) / 10  # halves up: 2.25 -> 2.3
     unknown = (
         f" ({last.floor_unknown_days} more could not tell: no full step count)"
         if last.floor_unknown_days
@@ -342,7 +342,7 @@ def _floor_sentence(last: WeekPoint, before: list[WeekPoint]) -> str:
     )
     return (
         f"Step floor (E2, steps outside runs): met on {last.floor_days} of "
-        f"{DAYS_IN_WEEK} days last week{unknown}, against {math.floor(mean * 10 + 0.5) / 10:.1f} days a week over "
+        f"{DAYS_IN_WEEK} days last week{unknown}, against {mean:.1f} days a week over "
         f"{weeks_before_text(len(before))}."
     )
 

@@ -173,6 +173,9 @@ def test_the_walk_page_coaches_a_planned_walk(client: TestClient) -> None:
     assert "Brisk walk, 9 min" in walk and "Why (R1)" in walk  # in the plan's band (R6)
     fit = client.get("/walk/workout.fit", params={"planned": sunday, "role": "finisher"})
     assert fit.status_code == 200 and fit.content[8:12] == b".FIT"
+    mistaken = client.get("/walk", params={"minutes": "45", "style": "mindful"}).text
+    assert "a mindful walk is 3 to 40 minutes, not 45" in mistaken
+    assert "No plan covers this week" not in mistaken  # the planned walks stay listed
 
 
 @pytest.mark.parametrize(

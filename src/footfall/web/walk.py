@@ -89,13 +89,16 @@ def walk_page(
     asked: Asked,
     day: Annotated[str | None, Query(description="A day of the plan to pick from")] = None,
 ) -> HTMLResponse:
-    walk, problem, status = None, None, 200
+    walk, plan, problem, status = None, None, None, 200
     try:
         plan = _plan_near(state, day_or_none(day, "day"))
-        if asked.asked():
-            walk = guided_walk(state, asked)
     except FootfallError as error:
-        plan, problem, status = None, one_line(error), status_of(error)
+        problem, status = one_line(error), status_of(error)
+    if asked.asked() and problem is None:
+        try:
+            walk = guided_walk(state, asked)
+        except FootfallError as error:  # the planned walks stay on the page beside it
+            problem, status = one_line(error), status_of(error)
     context = {
         "page": "walk",
         "plan": plan,
