@@ -82,3 +82,18 @@ def test_stacked_bars_reach_their_totals_and_the_reference_line() -> None:
     (reference,) = re.findall(r'<line class="reference"[^>]*y1="([\d.]+)"', svg)
     (tuesday_top,) = re.findall(r'<rect class="met" x="[\d.]+" y="([\d.]+)"', svg)
     assert float(reference) == pytest.approx(float(tuesday_top), abs=0.1)
+
+
+def test_twelve_weeks_of_bars_label_every_other_week_so_labels_do_not_collide() -> None:
+    bars = [Bar(f"{7 * n + 1} Sep", ((float(n + 1), "run"),), "") for n in range(12)]
+    svg = str(bar_chart(bars, label="weeks", css="weeks"))
+    assert len(re.findall(r'<g class="bar">', svg)) == 12
+    labels = re.findall(r'<text class="tick"[^>]*text-anchor="middle">([^<]+)</text>', svg)
+    assert labels == [bar.label for bar in bars[::2]]
+
+
+def test_a_chart_with_nothing_in_it_says_so_instead_of_fractional_ticks() -> None:
+    svg = str(bar_chart([Bar("Mon", ((0.0, "run"),), "")], label="impact", css="impact"))
+    assert "nothing recorded" in svg
+    ticks = re.findall(r'<text class="tick"[^>]*text-anchor="end">([^<]+)</text>', svg)
+    assert ticks == ["0"]

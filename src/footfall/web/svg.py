@@ -21,6 +21,8 @@ WIDTH, HEIGHT = 720, 170
 #: Bar charts sit two to a row: narrower, so their labels read at the same size.
 BAR_WIDTH = 480
 LEFT, RIGHT, TOP, BOTTOM = 52, 24, 10, 24
+#: Room one bar label ("14 Sep") takes along the axis, pixels.
+LABEL_SPACE = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,21 +175,25 @@ def bar_chart(
     """Stacked bars, one per item, with an optional reference line (value, label)."""
     totals = [sum(value for value, _ in bar.parts) for bar in bars]
     highest = max([*totals, reference[0] if reference else 0.0])
-    ticks = nice_ticks(0.0, highest or 1.0)
+    ticks = nice_ticks(0.0, highest) if highest > 0 else [0.0]
     top = max(ticks[-1], highest) or 1.0
     frame = Frame(0.0, float(len(bars)), 0.0, top, width=width, height=height)
     out = _open(label, css, width, height)
     out += _axes(frame, [], [Tick(t, _short(t)) for t in ticks])
+    if highest <= 0:
+        middle = f'x="{(LEFT + width - RIGHT) / 2:.1f}" y="{height / 2:.1f}"'
+        out.append(f'<text class="tick" {middle} text-anchor="middle">nothing recorded</text>')
     slot = frame.x(1.0) - frame.x(0.0)
+    every = math.ceil(len(bars) / max(1, (width - LEFT - RIGHT) // LABEL_SPACE))
     for index, bar in enumerate(bars):
-        out += _bar(frame, index, slot, bar)
+        out += _bar(frame, index, slot, bar, labelled=index % every == 0)
     if reference is not None:
         out.append(_hline("reference", frame, frame.y(reference[0]), reference[1]))
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704 - every text above is escaped
 
 
-def _bar(frame: Frame, index: int, slot: float, bar: Bar) -> list[str]:
+def _bar(frame: Frame, index: int, slot: float, bar: Bar, *, labelled: bool) -> list[str]:
     x = frame.x(float(index)) + slot * 0.15
     width = slot * 0.7
     out = ['<g class="bar">', f"<title>{escape(bar.note)}</title>"]
@@ -197,7 +203,8 @@ def _bar(frame: Frame, index: int, slot: float, bar: Bar) -> list[str]:
             top, bottom = frame.y(level + value), frame.y(level)
             out.append(_rect(kind, x, top, width, bottom - top))
             level += value
-    out.append(_label(x + width / 2, frame.height - BOTTOM + 16, "middle", bar.label))
+    if labelled:  # crowded bars are labelled every other (or third...) one
+        out.append(_label(x + width / 2, frame.height - BOTTOM + 16, "middle", bar.label))
     out.append("</g>")
     return out
 
