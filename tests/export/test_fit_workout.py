@@ -70,6 +70,15 @@ def test_an_hour_walk_warms_up_walks_briskly_and_cools_down() -> None:
     assert brisk["notes"] == "R3: Swapped for an easy run (E3)."
 
 
+def test_a_reason_longer_than_the_notes_field_is_cut_at_a_word_and_says_so() -> None:
+    why = "A brisk walk in place of your easy run, " * 12 + "citing Lee et al. (E3)."
+    session = walk(day(3), "swap", 60, "R3", why)
+    _, brisk, _ = sdk_steps(walk_to_fit(session, name="Swap walk"))
+    notes = brisk["notes"]
+    assert notes.endswith("…") and len(notes.encode("utf-8")) <= 254
+    assert f"R3: {why}".startswith(notes[:-1]) and f"R3: {why}"[len(notes) - 1] == " "
+
+
 def test_a_finisher_is_one_brisk_step_of_its_whole_length() -> None:
     """R1's worked number: a 20-mile long run gets a 15-minute finisher."""
     session = walk(day(6), "finisher", 15, "R1", "45 s per mile after 20 miles (R1).")

@@ -188,8 +188,16 @@ def _write_step(writer: FitWriter, index: int, step: WorkoutStep) -> None:
     )
 
 
+ELLIPSIS = "…"
+
+
 def _notes(session: PlannedSession) -> str | None:
     if not session.why:
         return None
     text = f"{session.rule}: {session.why}".replace("\0", "")
-    return text.encode("utf-8")[:_NOTES_BYTES].decode("utf-8", errors="ignore")
+    if len(text.encode("utf-8")) <= _NOTES_BYTES:
+        return text
+    # The field holds so many bytes: cut at the last whole word that fits, and say so.
+    room = text.encode("utf-8")[: _NOTES_BYTES - len(ELLIPSIS.encode("utf-8"))]
+    cut = room.decode("utf-8", errors="ignore")
+    return cut[: cut.rfind(" ")].rstrip(" ,;:(") + ELLIPSIS if " " in cut else cut
