@@ -93,7 +93,9 @@ def test_htmx_gets_only_the_list(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "says"),
     [({"sport": "swim"}, "sport: 'swim' is not one of"), ({"since": "March"}, "since:"),
-     ({"page": "two"}, "page:")],
+     ({"page": "two"}, "page:"),
+     ({"since": "2026-03-10", "until": "2026-03-01"},
+      "since: 2026-03-10 is after until (2026-03-01)")],
 )  # fmt: skip
 def test_bad_filters_are_a_400_on_the_page(
     client: TestClient, params: dict[str, str], says: str

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from footfall.errors import UsageError
 from footfall.store.athlete import load_calibration
 from footfall.web.activity_charts import activity_charts
 from footfall.web.forms import day_or_none, int_or_none, one_of
@@ -39,6 +40,10 @@ def activities_page(
         text=q,
         page=int_or_none(page, "page") or 1,
     )
+    if wanted.since and wanted.until and wanted.since > wanted.until:
+        raise UsageError(
+            f"since: {wanted.since.isoformat()} is after until ({wanted.until.isoformat()})"
+        )
     found = activity_page(state.store, wanted)
     context = {
         "page": "activities",
