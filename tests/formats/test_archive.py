@@ -60,7 +60,7 @@ def patch_central(path: Path, name: str, offset: int, fmt: str, value: int) -> N
     raise AssertionError(f"{name} not in {path}")
 
 
-FLAGS, METHOD, INFLATED_SIZE = 8, 10, 24  # central directory field offsets
+NEEDED_VERSION, FLAGS, METHOD, INFLATED_SIZE = 6, 8, 10, 24  # central directory offsets
 
 
 def sources_of(found: list[Source | FileProblem]) -> dict[str, Source]:
@@ -359,6 +359,22 @@ def test_an_unknown_compression_method_is_reported(tmp_path: Path) -> None:
     (problem,) = expand_zip(zip_path)
     assert isinstance(problem, DecodeError)
     assert "compression method footfall cannot read (method 99)" in str(problem)
+
+
+def test_a_member_needing_a_newer_zip_version_is_one_line(tmp_path: Path) -> None:
+    zip_path = make_zip(tmp_path / "new.zip", {"run.gpx": GPX})
+    patch_central(zip_path, "run.gpx", NEEDED_VERSION, "<H", 99)  # version 9.9
+    (problem,) = expand_zip(zip_path)
+    assert isinstance(problem, DecodeError)
+    assert "a broken zip archive (zip file version 9.9)" in str(problem)
+
+
+def test_a_member_with_strong_encryption_is_one_line_and_the_rest_kept(tmp_path: Path) -> None:
+    zip_path = make_zip(tmp_path / "strong.zip", {"run.gpx": GPX, "walk.gpx": GPX})
+    patch_central(zip_path, "run.gpx", FLAGS, "<H", 0x40)  # flag bit 6 alone
+    found = expand_zip(zip_path)
+    assert list(sources_of(found)) == ["walk.gpx"]
+    assert "strong encryption" in str(problems_of(found)["run.gpx"])
 
 
 @pytest.mark.parametrize("cut", [0.5, 0.98])

@@ -69,6 +69,9 @@ _ACTIVITY_FORMATS = {FIT, GPX, TCX, APPLE_HEALTH, CSV_STEPS}
 Expanded = list[Source | FileProblem]
 _T = TypeVar("_T")
 #: What reading a damaged member can raise (zipfile and its codecs are not tidy).
+#: zipfile raises NotImplementedError for zip features it does not read: "strong
+#: encryption (flag bit 6)", "compressed patched data (flag bit 5)", and compression
+#: methods beyond the ones checked up front.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
 _UNREADABLE = (*_ZIP_ERRORS, OSError, ValueError, RuntimeError)
 
@@ -126,6 +129,7 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     except OSError as exc:
         raise DecodeError(path, f"cannot be read ({exc.strerror or exc})") from exc
     except (ValueError, NotImplementedError, EOFError) as exc:
+        # NotImplementedError: an entry needs a newer zip version than zipfile reads
         raise DecodeError(path, f"a broken zip archive ({exc})") from exc
 
 
