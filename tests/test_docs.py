@@ -32,3 +32,10 @@ def test_every_readme_command_line_names_real_options() -> None:
 def test_the_readme_opens_with_the_demo_and_the_test_commands() -> None:
     opening = README[:1500]
     assert "footfall demo" in opening and "scripts/test" in opening
+
+
+def test_ci_runs_the_readmes_test_command_word_for_word() -> None:
+    blocks = re.findall(r"```sh\n(.*?)\n```", README[:1500], flags=re.DOTALL)
+    (command,) = [block for block in blocks if "scripts/test" in block]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert command.strip() in ci
