@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 import itertools
 import math
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,7 +34,7 @@ from footfall.trends import (
     self_comparison,
     weekly_trend,
 )
-from tests_support import DEMO_END
+from tests_support import DEMO_END, store_copy
 
 DEMO_FIRST_MONDAY = dt.date(2026, 2, 9)  # six weeks before DEMO_END
 
@@ -58,12 +57,8 @@ def demo_store(demo_db: Path) -> Iterator[Store]:
 @pytest.fixture
 def own_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
     """A copy of the demo store this test may change."""
-    copy = tmp_path / "copy.sqlite"
-    with sqlite3.connect(demo_db) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    store = open_store(str(copy))
-    yield store
-    store.close()
+    with store_copy(demo_db, tmp_path / "copy.sqlite") as store:
+        yield store
 
 
 def point(**figures: float) -> WeekPoint:

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from footfall.store.database import Store, open_store
 
 #: The last day of the demo runner the tests write.
 DEMO_END = dt.date(2026, 3, 22)
@@ -28,3 +34,15 @@ options:
   two_a_day: [2026-12-09]   # R2
   finisher_s_per_mile: 45   # R1, within 30..60
 """
+
+
+@contextmanager
+def store_copy(db: Path, copy: Path) -> Iterator[Store]:
+    """An open store over a copy of the SQLite store ``db`` that a test may change."""
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    store = open_store(str(copy))
+    try:
+        yield store
+    finally:
+        store.close()

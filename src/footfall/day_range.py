@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from footfall.errors import UsageError
+
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2199, 12, 31)
 
@@ -29,4 +31,16 @@ def in_range(day: dt.date) -> dt.date:
     """``day`` itself; ValueError saying why when it is outside the range."""
     if problem := day_problem(day):
         raise ValueError(problem)
+    return day
+
+
+def parse_day(text: str, field: str) -> dt.date:
+    """A day the runner typed (``YYYY-MM-DD``) for ``field`` (an option, a form field);
+    a UsageError naming the field when it is no date or one outside the range."""
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{field}: '{text}' is not a date (use YYYY-MM-DD)") from None
+    if problem := day_problem(day):
+        raise UsageError(f"{field}: {problem}")
     return day

@@ -3,7 +3,6 @@ that store for each test that changes it (a plan, check-ins, the ladder)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 import footfall
 from footfall.store.database import Store, open_store
+from tests_support import store_copy
 
 
 @pytest.fixture(scope="session")
@@ -24,12 +24,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_folder: Path) -> Path
 @pytest.fixture
 def demo_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
     """A copy of the imported demo runner this test may change."""
-    copy = tmp_path / "demo-copy.sqlite"
-    with sqlite3.connect(demo_db) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    store = open_store(str(copy))
-    yield store
-    store.close()
+    with store_copy(demo_db, tmp_path / "demo-copy.sqlite") as store:
+        yield store
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from footfall.guide.speech import MISSING
 from footfall.importer.pipeline import import_paths
 from footfall.store.database import open_store
 from footfall.web import create_app
@@ -51,12 +50,3 @@ def empty_client(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(str(tmp_path / "empty.sqlite"))
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
-
-
-@pytest.fixture
-def espeak() -> str:
-    """espeak-ng, which speaks a walk's cues (skipped with the reason where missing)."""
-    found = shutil.which("espeak-ng")
-    if found is None:
-        pytest.skip(MISSING)
-    return found

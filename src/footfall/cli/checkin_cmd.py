@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
-from footfall.cli.week_cmd import parse_day
+from footfall.day_range import parse_day
 from footfall.errors import UsageError
 from footfall.store.checkins import ENERGY, LEGS, CheckIn, list_checkins
 from footfall.store.ladder import check_in

@@ -19,7 +19,7 @@ from footfall.cli.common import (
     print_json,
     say,
 )
-from footfall.cli.week_cmd import parse_day
+from footfall.day_range import parse_day
 from footfall.errors import UsageError
 from footfall.export.wording import pace_text, session_title
 from footfall.metrics.timezone import today_in

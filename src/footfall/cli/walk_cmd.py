@@ -20,7 +20,7 @@ from footfall.cli.common import (
     print_json,
 )
 from footfall.cli.progress import progress_bar
-from footfall.cli.week_cmd import parse_day
+from footfall.day_range import parse_day
 from footfall.errors import UsageError
 from footfall.guide import STYLE_NAMES, Timeline
 from footfall.guide.live import run_live

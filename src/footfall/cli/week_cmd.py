@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -10,8 +9,7 @@ from rich import box
 from rich.table import Table
 
 from footfall.cli.common import DbOption, JsonOption, one_line_errors, opened_store, out, print_json
-from footfall.day_range import day_problem
-from footfall.errors import UsageError
+from footfall.day_range import parse_day
 from footfall.metrics.days import DayFigures
 from footfall.metrics.timezone import today_in
 from footfall.metrics.weeks import Week, week_start_of
@@ -39,23 +37,14 @@ def week_command(
     with opened_store(ctx, db) as store:
         with store.session() as session:
             athlete = load_athlete(session)
-        monday = week_start_of(parse_day(start) if start is not None else today_in(athlete))
+        monday = week_start_of(
+            parse_day(start, "--start") if start is not None else today_in(athlete)
+        )
         week = load_week(store, monday)
     if json:
         print_json(week.to_json())
     else:
         print_week(week)
-
-
-def parse_day(text: str, option: str = "--start") -> dt.date:
-    """A date given as ``option``; a UsageError naming the option otherwise."""
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option}: '{text}' is not a date (use YYYY-MM-DD)") from None
-    if problem := day_problem(day):
-        raise UsageError(f"{option}: {problem}")
-    return day
 
 
 def print_week(week: Week) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from footfall.day_range import day_problem
+from footfall.day_range import parse_day
 from footfall.errors import UsageError
 
 #: The largest whole number a field takes: what a database keeps in 64 bits.
@@ -22,15 +22,7 @@ def text_or_none(value: str | None) -> str | None:
 
 def day_or_none(value: str | None, field: str) -> dt.date | None:
     text = text_or_none(value)
-    if text is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{field}: '{text}' is not a date (use YYYY-MM-DD)") from None
-    if problem := day_problem(day):
-        raise UsageError(f"{field}: {problem}")
-    return day
+    return None if text is None else parse_day(text, field)
 
 
 def int_or_none(value: str | None, field: str) -> int | None:

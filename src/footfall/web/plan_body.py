@@ -13,6 +13,7 @@ from typing import Any
 from footfall.errors import PlanError
 from footfall.plan.model import PlanInput
 from footfall.plan.sources import MAX_PLAN_BYTES, READERS, plan_kind
+from footfall.plan.sources.plan_text import decoded_plan_text
 from footfall.plan.sources.yaml_file import read_yaml_plan
 from footfall.settings import Athlete
 
@@ -45,22 +46,11 @@ def plan_from_body(
         raise PlanError(BODY_NAME, None, None, "is larger than 1 MiB: a plan is a few dozen lines")
     if not raw.strip():
         raise PlanError(BODY_NAME, None, None, "is empty: send the week's sessions")
-    text = _text(raw)
+    text = decoded_plan_text(raw, BODY_NAME)
     if content_type.split(";", maxsplit=1)[0].strip().lower() in JSON_TYPES:
         return _from_json(text, athlete, week_start)
     reader = READERS[plan_kind(BODY_NAME, text)]
     return reader(text, BODY_NAME, athlete=athlete, week_start=week_start)
-
-
-def _text(raw: bytes) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanError(BODY_NAME, line, None, "is not UTF-8 text") from None
-    if "\x00" in text:
-        raise PlanError(BODY_NAME, None, None, "holds a NUL byte: this is not a plan")
-    return text.removeprefix("\ufeff")
 
 
 def _from_json(text: str, athlete: Athlete, week_start: dt.date | None) -> PlanInput:

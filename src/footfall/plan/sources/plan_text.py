@@ -20,14 +20,20 @@ def read_plan_text(path: Path) -> str:
     raw = _read_bytes(path)
     if not raw.strip():
         raise PlanError(path, None, None, "the file is empty: a plan needs its sessions")
+    return decoded_plan_text(raw, path)
+
+
+def decoded_plan_text(raw: bytes, source: Path) -> str:
+    """A plan's bytes (a file's, or a request body's) as text: UTF-8 without NUL
+    bytes, a leading byte-order mark dropped; else a PlanError naming the line."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PlanError(path, line, None, "is not UTF-8 text (save it as UTF-8)") from exc
+        raise PlanError(source, line, None, "is not UTF-8 text (save it as UTF-8)") from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise PlanError(path, line, None, "holds a NUL byte: this is not a text file")
+        raise PlanError(source, line, None, "holds a NUL byte: this is not a text file")
     return text.removeprefix("\ufeff")
 
 
